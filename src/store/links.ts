@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema, Link, LinkEntity } from './schema.ts';
+
+export interface LinkValues {
+  imonggo_id?: string | null;
+  bigcommerce_id?: string | null;
+  pushed_hash?: string | null;
+  visible?: number | null;
+}
+
+/** The links of one connection: which record on one side is which record on the other. */
+export class LinkRepository {
+  readonly #db: Kysely<DatabaseSchema>;
+  readonly #connectionId: string;
+  readonly #now: () => string;
+
+  constructor(db: Kysely<DatabaseSchema>, connectionId: string, now: () => string) {
+    this.#db = db;
+    this.#connectionId = connectionId;
+    this.#now = now;
+  }
+
+  async list(entity: LinkEntity): Promise<Link[]> {
+    return this.#db
+      .selectFrom('links')
+      .selectAll()
+      .where('connection_id', '=', this.#connectionId)
+      .where('entity', '=', entity)
+      .orderBy('id')
+      .execute();
+  }
+
+  async find(entity: LinkEntity, naturalKey: string): Promise<Link | undefined> {
+    return this.#db
+      .selectFrom('links')
+      .selectAll()
+      .where('connection_id', '=', this.#connectionId)
+      .where('entity', '=', entity)
+      .where('natural_key', '=', naturalKey)
+      .executeTakeFirst();
+  }
+
+  async listPending(entity: LinkEntity): Promise<Link[]> {
+    return this.#db
+      .selectFrom('links')
+      .selectAll()
+      .where('connection_id', '=', this.#connectionId)
+      .where('entity', '=', entity)
+      .where('state', '=', 'pending')
+      .execute();
+  }
+
+  /**
+   * Records, before a remote create, that the record with this natural key is being created.
+   * Returns false when a link for the key already exists, which means another run got there first.
+   */
+  async markPending(entity: LinkEntity, naturalKey: string, values: LinkValues): Promise<boolean> {
+    const now = this.#now();
+    const result = await this.#db
+      .insertInto('links')
+      .values({
+        connection_id: this.#connectionId,
+        entity,
+        natural_key: naturalKey,
+        state: 'pending',
+        imonggo_id: values.imonggo_id ?? null,
+        bigcommerce_id: values.bigcommerce_id ?? null,
+        pushed_hash: values.pushed_hash ?? null,
+        visible: values.visible ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['connection_id', 'entity', 'natural_key']).doNothing(),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** Writes a link as settled: both ids known, with what was last pushed. */
+  async settle(entity: LinkEntity, naturalKey: string, values: LinkValues): Promise<void> {
+    const now = this.#now();
+    await this.#db
+      .insertInto('links')
+      .values({
+        connection_id: this.#connectionId,
+        entity,
+        natural_key: naturalKey,
+        state: 'linked',
+        imonggo_id: values.imonggo_id ?? null,
+        bigcommerce_id: values.bigcommerce_id ?? null,
+        pushed_hash: values.pushed_hash ?? null,
+        visible: values.visible ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['connection_id', 'entity', 'natural_key']).doUpdateSet({
+          state: 'linked',
+          ...values,
+          updated_at: now,
+        }),
+      )
+      .execute();
+  }
+
+  async remove(entity: LinkEntity, naturalKey: string): Promise<void> {
+    await this.#db
+      .deleteFrom('links')
+      .where('connection_id', '=', this.#connectionId)
+      .where('entity', '=', entity)
+      .where('natural_key', '=', naturalKey)
+      .execute();
+  }
+}
