@@ -5,6 +5,7 @@ export interface LinkValues {
   imonggo_id?: string | null;
   bigcommerce_id?: string | null;
   pushed_hash?: string | null;
+  pushed_name?: string | null;
   visible?: number | null;
 }
 
@@ -66,6 +67,7 @@ export class LinkRepository {
         imonggo_id: values.imonggo_id ?? null,
         bigcommerce_id: values.bigcommerce_id ?? null,
         pushed_hash: values.pushed_hash ?? null,
+        pushed_name: values.pushed_name ?? null,
         visible: values.visible ?? null,
         created_at: now,
         updated_at: now,
@@ -90,6 +92,7 @@ export class LinkRepository {
         imonggo_id: values.imonggo_id ?? null,
         bigcommerce_id: values.bigcommerce_id ?? null,
         pushed_hash: values.pushed_hash ?? null,
+        pushed_name: values.pushed_name ?? null,
         visible: values.visible ?? null,
         created_at: now,
         updated_at: now,

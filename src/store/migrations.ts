@@ -51,6 +51,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('bigcommerce_id', 'text')
         .addColumn('state', 'text', (c) => c.notNull())
         .addColumn('pushed_hash', 'text')
+        .addColumn('pushed_name', 'text')
         .addColumn('visible', 'integer')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -107,6 +108,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('entity', 'text', (c) => c.notNull())
         .addColumn('natural_key', 'text', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
         .addColumn('imonggo_id', 'text')
         .addColumn('bigcommerce_id', 'text')
         .addColumn('action', 'text', (c) => c.notNull())
@@ -131,6 +133,17 @@ const migrations: Record<string, Migration> = {
         .addColumn('value', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('cursors_pk', ['connection_id', 'name'])
+        .execute();
+
+      await db.schema
+        .createTable('stock_levels')
+        .addColumn('connection_id', 'text', (c) =>
+          c.notNull().references('connections.id').onDelete('cascade'),
+        )
+        .addColumn('product_id', 'text', (c) => c.notNull())
+        .addColumn('quantity', 'double precision', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('stock_levels_pk', ['connection_id', 'product_id'])
         .execute();
     },
   },

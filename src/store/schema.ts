@@ -10,6 +10,7 @@ export interface DatabaseSchema {
   runs: RunTable;
   run_items: RunItemTable;
   cursors: CursorTable;
+  stock_levels: StockLevelTable;
 }
 
 /** One merchant: an Imonggo account and a BigCommerce store kept in step. */
@@ -45,6 +46,8 @@ export interface LinkTable {
   state: 'pending' | 'linked';
   /** Hash of the values last written to the other side; unchanged hash means nothing to push. */
   pushed_hash: string | null;
+  /** Products: the name posted, which differs from Imonggo's when it had to be made unique. */
+  pushed_name: string | null;
   /** Products: whether BIN last left the product visible on the store (1) or hidden (0). */
   visible: number | null;
   created_at: string;
@@ -80,6 +83,7 @@ export interface RunItemTable {
   seq: number;
   entity: LinkEntity;
   natural_key: string;
+  label: string;
   imonggo_id: string | null;
   bigcommerce_id: string | null;
   action: string;
@@ -94,6 +98,17 @@ export interface CursorTable {
   connection_id: string;
   name: string;
   value: string;
+  updated_at: string;
+}
+
+/**
+ * The Imonggo quantity BIN last read for each product. An incremental read sees a product that
+ * changed without its stock changing; this is where its quantity comes from then.
+ */
+export interface StockLevelTable {
+  connection_id: string;
+  product_id: string;
+  quantity: number;
   updated_at: string;
 }
 

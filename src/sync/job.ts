@@ -1,0 +1,34 @@
+import type { SyncContext } from './context.ts';
+import type { JobName, Plan, PlanItem } from './plan.ts';
+
+/** What the apply step of a job tells the runner about each item. */
+export interface ItemReporter {
+  started(item: PlanItem): void;
+  done(item: PlanItem, ids?: { imonggoId?: string | null; bigcommerceId?: string | null }): void;
+  failed(item: PlanItem, reason: string): void;
+}
+
+export interface JobOptions {
+  /** Product tags to keep (products job); empty means all products. */
+  tags?: string[];
+  /** Read everything instead of only what changed since the last run. */
+  full?: boolean;
+}
+
+/**
+ * One of BIN's jobs. `plan` reads both sides and decides, writing nothing remote; `apply` carries
+ * out the items of the plan that write. The runner around them keeps the lock, the run record and
+ * the report.
+ */
+export interface Job<Payload = unknown> {
+  name: JobName;
+  /**
+   * Settles links a killed run left pending, by looking each record up by its natural key on the
+   * side it was being created on. Runs before planning, and only when the run will write.
+   */
+  recover?(ctx: SyncContext): Promise<void>;
+  plan(ctx: SyncContext, options: JobOptions): Promise<Plan<Payload>>;
+  apply(ctx: SyncContext, items: PlanItem<Payload>[], reporter: ItemReporter): Promise<void>;
+  /** Moves incremental cursors forward; called only when every item succeeded or was skipped. */
+  commit?(ctx: SyncContext, plan: Plan<Payload>, startedAt: Date): Promise<void>;
+}
