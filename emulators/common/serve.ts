@@ -10,18 +10,32 @@ export type FetchHandler = (request: Request, env?: unknown) => Response | Promi
 /**
  * A `fetch` that calls an emulator in-process, for clients under test. A reset marked by the
  * emulator becomes the same rejection Node's own fetch gives when a peer resets the connection:
- * a `TypeError('fetch failed')` whose cause has the code `ECONNRESET`.
+ * a `TypeError('fetch failed')` whose cause has the code `ECONNRESET`. Like Node's fetch, it gives
+ * up when the caller's signal aborts; the emulator still finishes the request, as a server would.
  */
 export function inProcessFetch(handler: FetchHandler): typeof fetch {
-  return async (input, init) => {
-    const request = new Request(input, init);
+  const call = async (request: Request): Promise<Response> => {
     const response = await handler(request);
-
     if (response.headers.has(RESET_HEADER)) {
       const cause = Object.assign(new Error('other side closed'), { code: 'ECONNRESET' });
       throw new TypeError('fetch failed', { cause });
     }
     return response;
+  };
+
+  return (input, init) => {
+    const request = new Request(input, init);
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    if (!signal) return call(request);
+    if (signal.aborted) return Promise.reject(signal.reason as Error);
+
+    return new Promise<Response>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason as Error);
+      signal.addEventListener('abort', onAbort, { once: true });
+      call(request)
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort));
+    });
   };
 }
 

@@ -43,12 +43,13 @@ type Answer = Response | (() => never);
 function scriptedFetch(answers: Answer[]) {
   const calls: { url: string; init: RequestInit | undefined }[] = [];
   const fetch = (input: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: String(input), init });
+    calls.push({ url: input instanceof Request ? input.url : input.toString(), init });
     const next = answers.shift();
     if (!next) throw new Error('no scripted answer left');
     return Promise.resolve(typeof next === 'function' ? next() : next);
   };
-  return { fetch: fetch as typeof globalThis.fetch, calls };
+  const typed: typeof globalThis.fetch = fetch;
+  return { fetch: typed, calls };
 }
 
 function failWith(code: string): () => never {

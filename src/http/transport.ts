@@ -96,12 +96,12 @@ export class HttpTransport {
 
   constructor(options: TransportOptions) {
     this.#options = {
-      timeoutMs: 30_000,
-      retries: 4,
-      backoffMs: 500,
-      maxBackoffMs: 30_000,
       ...options,
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retries: options.retries ?? 4,
+      backoffMs: options.backoffMs ?? 500,
+      maxBackoffMs: options.maxBackoffMs ?? 30_000,
     };
   }
 

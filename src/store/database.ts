@@ -32,7 +32,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     : openSqlite(options.sqliteFile ?? defaultSqliteFile);
 
   try {
-    await migrate(store.db);
+    await migrate(store.db, options.databaseUrl ? options.postgresSchema : undefined);
   } catch (error) {
     await store.close();
     throw error;
@@ -68,8 +68,14 @@ function openPostgres(url: string, schema: string | undefined): Store {
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
-async function migrate(db: Kysely<DatabaseSchema>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+async function migrate(db: Kysely<DatabaseSchema>, schema: string | undefined): Promise<void> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; naming it keeps
+  // databases that hold several BIN schemas (the test suite's) from seeing each other's tables.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;

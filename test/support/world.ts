@@ -161,7 +161,7 @@ export function imonggoProducts(count: number, start = 1) {
       description: `Description of product ${n}`,
       tag_list: [n % 2 === 0 ? 'Even' : 'Odd'],
       barcode_list: '',
-      status: null,
+      status: null as 'D' | null,
       utc_created_at: when,
       utc_updated_at: when,
     });

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the TypeScript entry point through tsx, so `npx bin-sync` works without a build step.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli/bin-sync.ts');

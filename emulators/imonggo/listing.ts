@@ -1,0 +1,84 @@
+import { errors, hash, type Reply } from './reply.ts';
+import { parseApiTime } from './timestamps.ts';
+import { humanize } from './values.ts';
+
+export interface PageRule {
+  defaultSize: number;
+  maxSize: number;
+}
+
+/** Products, inventories and invoices: default and maximum 50 a page. */
+export const fiftyAPage: PageRule = { defaultSize: 50, maxSize: 50 };
+/** Customers: 100 a page; the maximum is not documented, 100 is our guess. */
+export const hundredAPage: PageRule = { defaultSize: 100, maxSize: 100 };
+
+function positiveInteger(text: string | null): number | undefined {
+  if (text === null || !/^\d+$/.test(text.trim())) return undefined;
+  const value = Number(text);
+  return value >= 1 ? value : undefined;
+}
+
+/** One page, in ascending id order; a `per_page` above the maximum is capped, not refused. */
+export function pageOf<T>(items: readonly T[], query: URLSearchParams, rule: PageRule): T[] {
+  const page = positiveInteger(query.get('page')) ?? 1;
+  const size = Math.min(positiveInteger(query.get('per_page')) ?? rule.defaultSize, rule.maxSize);
+  return items.slice((page - 1) * size, page * size);
+}
+
+const comparisons = {
+  before: (updated: number, limit: number) => updated < limit,
+  after: (updated: number, limit: number) => updated > limit,
+  from: (updated: number, limit: number) => updated >= limit,
+  to: (updated: number, limit: number) => updated <= limit,
+} as const;
+
+/**
+ * The `before/after/from/to` filters on `utc_updated_at`. An empty value is ignored (one real
+ * client sends `after=`); an unreadable one is refused with 422 rather than ignored, because a
+ * silently ignored filter would make an incremental read quietly read everything.
+ */
+export function updatedFilter(
+  query: URLSearchParams,
+): { keep: (record: { utc_updated_at: string }) => boolean } | { refused: Reply } {
+  const checks: ((updated: number) => boolean)[] = [];
+
+  for (const key of Object.keys(comparisons) as (keyof typeof comparisons)[]) {
+    const text = query.get(key);
+    if (text === null || text.trim() === '') continue;
+    const limit = parseApiTime(text);
+    if (limit === undefined) return { refused: errors([`${humanize(key)} is invalid`]) };
+    checks.push((updated) => comparisons[key](updated, limit));
+  }
+
+  return {
+    keep: (record) => {
+      const updated = Date.parse(record.utc_updated_at);
+      return checks.every((check) => check(updated));
+    },
+  };
+}
+
+/** `q=count` and `q=last_updated_at`; undefined for a plain list request. */
+export function inquiry(
+  query: URLSearchParams,
+  matching: readonly { utc_updated_at: string }[],
+): Reply | undefined {
+  const q = query.get('q');
+
+  if (q === 'count') return hash({ count: matching.length });
+
+  if (q === 'last_updated_at') {
+    let latest: string | null = null;
+    for (const record of matching) {
+      if (latest === null || record.utc_updated_at > latest) latest = record.utc_updated_at;
+    }
+    return hash({ last_updated_at: latest });
+  }
+
+  return undefined;
+}
+
+export function isActiveOnly(query: URLSearchParams): boolean {
+  const value = query.get('active_only');
+  return value === '1' || value === 'true';
+}

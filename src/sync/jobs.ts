@@ -1,0 +1,9 @@
+import type { Job } from './job.ts';
+import { postProductsJob } from './products/job.ts';
+
+export type WritingJobName = 'products' | 'customers-post' | 'customers-update' | 'invoices-pull';
+
+/** Every job a merchant can run, by name; each call makes a fresh job for one run. */
+export const jobFactories: Partial<Record<WritingJobName, () => Job<never>>> = {
+  products: postProductsJob as () => Job<never>,
+};
