@@ -107,7 +107,7 @@ async function runCommand(job: WritingJobName, flags: JobFlags): Promise<number>
     if (!factory) throw new UsageError(`the ${job} job is not available in this version`);
     const view = flags.json ? undefined : progressView(process.stderr);
 
-    const report = await runWithLock(context, logger, factory() as Job, {
+    const report = await runWithLock(context, logger, factory(), {
       dryRun: flags.dryRun ?? false,
       full: flags.full ?? false,
       tags,
