@@ -44,7 +44,7 @@ describe('imonggo emulator: invoices and stock', () => {
     assert.equal((await stockOf(emulator, 2))?.quantity, -3);
   });
 
-  it('refuses a taken reference and lines without a real product; drops an unknown customer', async () => {
+  it('refuses a taken reference and lines without a real product; accepts a deleted product; drops an unknown customer', async () => {
     const emulator = emulatorWith();
     await call(emulator, 'POST', '/api/invoices.xml', {
       body: saleXml('BC-1'),
@@ -59,6 +59,10 @@ describe('imonggo emulator: invoices and stock', () => {
       body: '{"invoice":{"reference":"X","invoice_lines":[{"product_id":3,"quantity":1}]}}',
       contentType: 'application/json',
     });
+    const unknownProduct = await call(emulator, 'POST', '/api/invoices.json', {
+      body: '{"invoice":{"reference":"Y","invoice_lines":[{"product_id":999,"quantity":1}]}}',
+      contentType: 'application/json',
+    });
     const strangerCustomer = await call(emulator, 'POST', '/api/invoices.json', {
       body: saleXml('BC-2', '<customer_id>777</customer_id>'),
       contentType: 'application/xml',
@@ -66,7 +70,8 @@ describe('imonggo emulator: invoices and stock', () => {
 
     assert.equal(repeat.status, 422);
     assert.match(repeat.text, /<error>Reference has already been taken<\/error>/);
-    assert.deepEqual(json(deletedProduct.text), { error: "Product can't be blank" });
+    assert.equal(deletedProduct.status, 201);
+    assert.deepEqual(json(unknownProduct.text), { error: "Product can't be blank" });
     assert.equal(strangerCustomer.status, 201);
     assert.equal(json<Row>(strangerCustomer.text).customer_id, null);
     assert.equal((await stockOf(emulator, 1))?.quantity, 8);

@@ -1,4 +1,5 @@
 import type { Job } from './job.ts';
+import { pullInvoicesJob } from './invoices/job.ts';
 import { postProductsJob } from './products/job.ts';
 
 export type WritingJobName = 'products' | 'customers-post' | 'customers-update' | 'invoices-pull';
@@ -6,4 +7,5 @@ export type WritingJobName = 'products' | 'customers-post' | 'customers-update' 
 /** Every job a merchant can run, by name; each call makes a fresh job for one run. */
 export const jobFactories: Partial<Record<WritingJobName, () => Job<never>>> = {
   products: postProductsJob as () => Job<never>,
+  'invoices-pull': pullInvoicesJob as () => Job<never>,
 };

@@ -51,8 +51,10 @@ function readLines(account: Account, attrs: Attributes, problems: Problems): Inv
     const price = readDecimal(line, 'retail_price', problems);
     const discount = readText(line, 'discount_text', problems) ?? '';
 
-    // A deleted product cannot be sold at the till either; refusing it is the stricter guess.
-    const product = account.products.find((p) => p.id === productId && p.status === null);
+    // Deletes are soft: a deleted product still exists and the API has no rule against it on an
+    // invoice. The original BIN's guide (table 5) posts invoices whose product was deleted after
+    // the sale, against the real API, which says such lines are accepted.
+    const product = account.products.find((p) => p.id === productId);
     if (!product) {
       problems.add('product', "can't be blank");
       return [];

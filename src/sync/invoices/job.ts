@@ -1,0 +1,54 @@
+import type { SyncContext } from '../context.ts';
+import { nextCursor } from '../cursor-time.ts';
+import type { Job } from '../job.ts';
+import { applyInvoices } from './apply.ts';
+import { readInvoices, type InvoiceReading } from './read.ts';
+import { planInvoices, type InvoicePayload } from './rules.ts';
+
+/**
+ * Pull invoices (BigCommerce orders → Imonggo invoices). The reading of the last plan is kept
+ * for `commit`, which moves the order cursor only after a run in which every order succeeded or
+ * was skipped, so a rejected order is read again until it can be invoiced.
+ */
+export function pullInvoicesJob(): Job<InvoicePayload> {
+  let reading: InvoiceReading | undefined;
+
+  return {
+    name: 'invoices-pull',
+
+    async recover(ctx) {
+      for (const link of await ctx.links.listPending('invoice')) {
+        const landed = await ctx.imonggo.findInvoiceByReference(link.natural_key);
+        if (landed) {
+          await ctx.links.settle('invoice', link.natural_key, {
+            imonggo_id: String(landed.id),
+            bigcommerce_id: link.bigcommerce_id,
+          });
+        } else {
+          await ctx.links.remove('invoice', link.natural_key);
+        }
+      }
+    },
+
+    async plan(ctx, options) {
+      reading = await readInvoices(ctx, { full: options.full ?? false });
+      const plan = planInvoices(reading.input);
+      if (!reading.full) {
+        plan.notes.push(
+          'Only orders changed since the last run were read (use a full pass to read all).',
+        );
+      }
+      return plan;
+    },
+
+    apply: applyInvoices,
+
+    async commit(ctx: SyncContext) {
+      if (!reading) return;
+      const now = new Date(ctx.clock.now()).toISOString();
+      const cursor = nextCursor(reading.newestOrder, await ctx.cursors.get(reading.cursorName));
+      // A store without orders still gets a cursor, so the next run is incremental.
+      await ctx.cursors.set(reading.cursorName, cursor ?? new Date(0).toISOString(), now);
+    },
+  };
+}
