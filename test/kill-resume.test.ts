@@ -5,6 +5,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { LoggedRequest } from '../emulators/common/request-log.ts';
 import { cliEnvironment, runCli, serveWorld, startCli } from './support/cli-process.ts';
+import {
+  imonggoCustomerDocs,
+  imonggoCustomers,
+  storeCustomerDocs,
+  storeCustomers,
+} from './support/customers-world.ts';
 import { invoiceProducts, invoicesOf, storeOrders } from './support/invoices-fixtures.ts';
 import { imonggoProducts, openWorld, type World } from './support/world.ts';
 
@@ -91,6 +97,46 @@ const invoices: Scenario = {
   },
 };
 
+const postCustomers: Scenario = {
+  name: 'post customers',
+  args: ['customers', 'post'],
+  // 30 store customers, the first 6 already in Imonggo under the same emails.
+  seed: () => ({
+    bigcommerce: { customers: storeCustomerDocs(30) },
+    imonggo: { customers: imonggoCustomerDocs(6) },
+  }),
+  writes: (requests) =>
+    requests.filter((r) => r.method === 'POST' && /\/api\/customers/.test(r.path)).length,
+  snapshot: (world) =>
+    imonggoCustomers(world)
+      .map((c) => `${c.email}|${c.first_name}|${c.last_name}|${c.alternate_code}`)
+      .sort(),
+  assertNoDuplicates: (world) => {
+    const emails = imonggoCustomers(world).map((c) => c.email.toLowerCase());
+    assert.equal(new Set(emails).size, emails.length, 'a customer was posted twice');
+  },
+};
+
+const updateCustomers: Scenario = {
+  name: 'update customers',
+  args: ['customers', 'update'],
+  // 30 Imonggo customers, the first 6 already on the store under the same emails.
+  seed: () => ({
+    imonggo: { customers: imonggoCustomerDocs(30) },
+    bigcommerce: { customers: storeCustomerDocs(6) },
+  }),
+  writes: (requests) =>
+    requests.filter((r) => r.method === 'POST' && /\/customers$/.test(r.path)).length,
+  snapshot: (world) =>
+    storeCustomers(world)
+      .map((c) => `${c.email}|${c.first_name}|${c.last_name}`)
+      .sort(),
+  assertNoDuplicates: (world) => {
+    const emails = storeCustomers(world).map((c) => c.email.toLowerCase());
+    assert.equal(new Set(emails).size, emails.length, 'a customer was created twice');
+  },
+};
+
 async function uninterrupted(scenario: Scenario): Promise<unknown> {
   const world = await openWorld('sqlite', scenario.seed());
   const served = await serveWorld(world);
@@ -138,7 +184,7 @@ async function killedThenResumed(scenario: Scenario, killAfterWrites: number): P
   }
 }
 
-for (const scenario of [products, invoices]) {
+for (const scenario of [products, invoices, postCustomers, updateCustomers]) {
   describe(`a killed ${scenario.name} run, run again`, () => {
     let expected: unknown;
 

@@ -104,7 +104,6 @@ async function runCommand(job: WritingJobName, flags: JobFlags): Promise<number>
       .map((tag) => tag.trim())
       .filter(Boolean);
     const factory = jobFactories[job];
-    if (!factory) throw new UsageError(`the ${job} job is not available in this version`);
     const view = flags.json ? undefined : progressView(process.stderr);
 
     const report = await runWithLock(context, logger, factory(), {
