@@ -24,6 +24,7 @@ export function progressView(stream: NodeJS.WriteStream): ProgressView {
     let started = false;
     return {
       update(progress) {
+        if (progress.phase === 'planning') return;
         const fields = { failed: progress.failed, current: progress.current ?? '' };
         if (!started) {
           bar.start(progress.total, progress.done, fields);

@@ -13,6 +13,11 @@ export interface JobOptions {
   tags?: string[];
   /** Read everything instead of only what changed since the last run. */
   full?: boolean;
+  /**
+   * Natural keys to work on, leaving every other record out of the plan: how failed records of a
+   * run are retried on their own. Such a partial run moves no cursor.
+   */
+  only?: string[];
 }
 
 /**

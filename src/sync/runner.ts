@@ -1,12 +1,14 @@
 import type { NewRunItem, RunStatus } from '../store/schema.ts';
 import type { SyncContext } from './context.ts';
 import type { Job, JobOptions, ItemReporter } from './job.ts';
-import { writesAnything, type PlanItem } from './plan.ts';
+import { writesAnything, type Plan, type PlanItem } from './plan.ts';
 import { buildReport, type RunReport } from './report.ts';
 
 export interface Progress {
   runId: string;
   job: string;
+  /** Reading both sides and deciding, then writing. */
+  phase: 'planning' | 'applying';
   total: number;
   done: number;
   failed: number;
@@ -36,7 +38,7 @@ export async function runJob<Payload>(
     connectionId: ctx.connectionId,
     job: job.name,
     dryRun,
-    options: { tags: options.tags ?? [], full: options.full ?? false },
+    options: { tags: options.tags ?? [], full: options.full ?? false, only: options.only ?? null },
   });
   const logger = ctx.logger.child({ runId: run.id, job: job.name });
   const heartbeat = setInterval(() => {
@@ -47,11 +49,20 @@ export async function runJob<Payload>(
   heartbeat.unref();
 
   logger.info({ dryRun }, 'run started');
+  options.onProgress?.({
+    runId: run.id,
+    job: job.name,
+    phase: 'planning',
+    total: 0,
+    done: 0,
+    failed: 0,
+    current: null,
+  });
   let notes: string[] = [];
   try {
     if (!dryRun && job.recover) await job.recover(ctx);
 
-    const plan = await job.plan(ctx, options);
+    const plan = keepOnly(await job.plan(ctx, options), options.only);
     notes = plan.notes;
     await ctx.runs.addItems(plan.items.map((item) => toRow(run.id, item)));
 
@@ -59,7 +70,7 @@ export async function runJob<Payload>(
     if (!dryRun) {
       const writes = plan.items.filter((item) => writesAnything(item.action));
       failures += await applyItems(ctx, job, run.id, writes, options.onProgress);
-      if (failures === 0 && job.commit) await job.commit(ctx, plan, startedAt);
+      if (failures === 0 && !options.only && job.commit) await job.commit(ctx, plan, startedAt);
     }
 
     const status: RunStatus = failures > 0 ? 'partial' : 'succeeded';
@@ -86,6 +97,7 @@ async function applyItems<Payload>(
   const progress: Progress = {
     runId,
     job: job.name,
+    phase: 'applying',
     total: items.length,
     done: 0,
     failed: 0,
@@ -138,6 +150,21 @@ async function applyItems<Payload>(
     await writes;
   }
   return progress.failed;
+}
+
+/** A plan cut down to the records asked for, renumbered, saying what it left out. */
+function keepOnly<Payload>(plan: Plan<Payload>, only: string[] | undefined): Plan<Payload> {
+  if (!only) return plan;
+  const wanted = new Set(only);
+  const items = plan.items
+    .filter((item) => wanted.has(item.key))
+    .map((item, index) => ({ ...item, seq: index + 1 }));
+  const missing = only.filter((key) => !items.some((item) => item.key === key));
+  const notes = [...plan.notes];
+  if (missing.length > 0) {
+    notes.push(`Not found this time, so not retried: ${missing.join(', ')}.`);
+  }
+  return { ...plan, items, notes };
 }
 
 function toRow(runId: string, item: PlanItem): NewRunItem {
