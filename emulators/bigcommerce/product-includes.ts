@@ -41,7 +41,8 @@ export function includedResources(
   for (const include of includes) {
     switch (include) {
       case 'primary_image':
-        resources.primary_image = null;
+        // The spec types primary_image as an object that is never null; a product without
+        // images (the emulator keeps none) leaves it out.
         break;
       case 'channels':
         resources.channels = [1];

@@ -59,9 +59,8 @@ export class Customers {
     }
 
     // v3 creates from an array; one item per request keeps a refusal tied to one customer.
-    const answer = await this.#api.write('POST', '/v3/customers', [customer], v3Batch, {
-      include: 'addresses',
-    });
+    // The spec declares no query on writes, so addresses come back only from reads.
+    const answer = await this.#api.write('POST', '/v3/customers', [customer], v3Batch);
     return answer.data[0];
   }
 
@@ -70,9 +69,7 @@ export class Customers {
       return this.#api.write('PUT', `/v2/customers/${id}`, patch, v2CustomerSchema);
     }
 
-    const answer = await this.#api.write('PUT', '/v3/customers', [{ ...patch, id }], v3Batch, {
-      include: 'addresses',
-    });
+    const answer = await this.#api.write('PUT', '/v3/customers', [{ ...patch, id }], v3Batch);
     return answer.data[0];
   }
 
