@@ -147,6 +147,40 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_web': {
+    async up(db: Kysely<unknown>) {
+      // Only a SHA-256 of the session token is kept, so a copy of the database opens no session.
+      await db.schema
+        .createTable('web_sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('connection_id', 'text', (c) =>
+          c.notNull().references('connections.id').onDelete('cascade'),
+        )
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('web_sessions_by_expiry')
+        .on('web_sessions')
+        .column('expires_at')
+        .execute();
+
+      // Failed logins live in the database so that every process serving BIN throttles alike.
+      await db.schema
+        .createTable('login_failures')
+        .addColumn('id', 'integer', generatedId(db))
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('failed_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('login_failures_by_subject')
+        .on('login_failures')
+        .columns(['subject', 'failed_at'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
