@@ -35,6 +35,28 @@ function withProducts(count: number) {
 }
 
 void describe('POST /v3/catalog/products', () => {
+  void it('frees a name and a SKU once their product is renamed or deleted', async () => {
+    const { current } = withProducts(3);
+    const post = (body: object) =>
+      current('/v3/catalog/products', { method: 'POST', ...json({ ...mug, ...body }) });
+
+    const renamed = await current('/v3/catalog/products/1', {
+      method: 'PUT',
+      ...json({ name: 'Tea renamed', sku: 'T-RENAMED' }),
+    });
+    const deleted = await current('/v3/catalog/products/2', { method: 'DELETE' });
+    const oldName = await post({ name: 'Tea 1', sku: 'NEW-1' });
+    const oldSku = await post({ name: 'Another', sku: 't0002' });
+    const takenByRename = await post({ name: 'TEA RENAMED', sku: 'NEW-2' });
+    const takenSku = await post({ name: 'Yet another', sku: 't-renamed' });
+
+    assert.deepEqual(
+      [renamed.status, deleted.status, oldName.status, oldSku.status],
+      [200, 204, 200, 200],
+    );
+    assert.deepEqual([takenByRename.status, takenSku.status], [409, 409]);
+  });
+
   void it('creates one product, answers 200 {data, meta} and hides it by default', async () => {
     const { current } = harness();
 

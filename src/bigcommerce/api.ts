@@ -8,6 +8,9 @@ export type Query = TransportRequest['query'];
 /** The largest page both API versions serve. */
 export const pageLimit = 250;
 
+/** The page size every v2 list uses when not asked for another. */
+const v2DefaultPage = 50;
+
 /**
  * Requests to one store, below its API root (`/v2/...`, `/v3/...`), with every answer checked
  * against its schema. The resource modules build on it.
@@ -43,9 +46,9 @@ export class BigCommerceApi {
 
   /**
    * Every page of a v2 collection. v2 has no paging metadata and answers 204 with no body past the
-   * last page; the loop stops only on that (or an empty array), not on a short page, because the
-   * API is not documented to honour a `limit` of 250 on every resource and a silent cap would
-   * otherwise end the listing early.
+   * last page. A page shorter than 50 is the last one too: 50 is every v2 list's default size, so
+   * even a resource that ignored our `limit` of 250 would fill its pages to 50 before the last.
+   * That saves the extra request for the 204 on every short list (an order's lines, mostly).
    */
   async *pagesV2<T extends z.ZodType>(
     path: string,
@@ -65,6 +68,7 @@ export class BigCommerceApi {
       const items = parseJsonBody('bigcommerce', response, schema);
       if (items.length === 0) return;
       yield items;
+      if (items.length < v2DefaultPage) return;
     }
   }
 

@@ -16,7 +16,8 @@ for (const kind of kinds) {
       assert.equal(listed.length, 520);
       assert.equal(new Set(listed.map((customer) => customer.id)).size, 520);
       const pages = requestLines(emulator).filter((line) => line === `GET ${collection}`);
-      assert.equal(pages.length, kind === 'oauth' ? 3 : 4);
+      // v3 follows meta.pagination; v2 stops at the short last page (20 of 250).
+      assert.equal(pages.length, 3);
     });
 
     void it('normalizes a customer to one shape', async () => {

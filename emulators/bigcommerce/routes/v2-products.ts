@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { v2Error, v2NotFound } from '../errors.ts';
 import { pageOf } from '../paging.ts';
 import {
+  addProduct,
   applyProductUpdate,
+  removeProduct,
   findProductConflict,
   newProduct,
   type ProductConflict,
@@ -63,7 +65,7 @@ export function v2ProductRoutes(world: World): Hono<BcEnv> {
 
     // `is_visible` defaults to false on create, as the v2 products page documents.
     const product = newProduct(takeId(store, 'product'), world.now(), v2ProductToUpdate(write));
-    store.products.set(product.id, product);
+    addProduct(store, product);
     return c.json(productToV2(product, c.var.apiBase), 201);
   });
 
@@ -89,12 +91,12 @@ export function v2ProductRoutes(world: World): Hono<BcEnv> {
     });
     if (conflict) return conflictResponse(conflict);
 
-    applyProductUpdate(product, v2ProductToUpdate(write), world.now());
+    applyProductUpdate(store, product, v2ProductToUpdate(write), world.now());
     return c.json(productToV2(product, c.var.apiBase));
   });
 
   app.delete('/products/:product_id{[0-9]+}', (c) => {
-    const removed = c.var.store.products.delete(Number(c.req.param('product_id')));
+    const removed = removeProduct(c.var.store, Number(c.req.param('product_id')));
     return removed ? c.body(null, 204) : v2NotFound();
   });
 

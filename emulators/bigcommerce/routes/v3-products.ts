@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { v3Error, v3NotFound } from '../errors.ts';
 import { pageOf, paginationMeta, readPaging, MAX_LIMIT } from '../paging.ts';
 import {
+  addProduct,
   applyProductUpdate,
+  removeProduct,
   findProductConflict,
   newProduct,
   productCreateSchema,
@@ -65,7 +67,7 @@ export function v3ProductRoutes(world: World): Hono<BcEnv> {
     if (conflict) return conflictResponse(conflict);
 
     const product = newProduct(takeId(store, 'product'), world.now(), fields.value);
-    store.products.set(product.id, product);
+    addProduct(store, product);
     return c.json({ data: productToV3(product), meta: {} });
   });
 
@@ -93,7 +95,7 @@ export function v3ProductRoutes(world: World): Hono<BcEnv> {
     const now = world.now();
     const updated = batch.value.map(({ id, ...fields }) => {
       const product = c.var.store.products.get(id) as ProductRecord;
-      applyProductUpdate(product, fields, now);
+      applyProductUpdate(c.var.store, product, fields, now);
       return productToV3(product);
     });
     return c.json({ data: updated, meta: {} });
@@ -116,7 +118,7 @@ export function v3ProductRoutes(world: World): Hono<BcEnv> {
       return v3Error(413, `At most ${MAX_LIMIT} products can be deleted in one request.`);
     }
 
-    for (const product of products) c.var.store.products.delete(product.id);
+    for (const product of products) removeProduct(c.var.store, product.id);
     return c.body(null, 204);
   });
 
@@ -144,12 +146,12 @@ export function v3ProductRoutes(world: World): Hono<BcEnv> {
     const conflict = findProductConflict(store, mergedIdentity(product, fields.value));
     if (conflict) return conflictResponse(conflict);
 
-    applyProductUpdate(product, fields.value, world.now());
+    applyProductUpdate(store, product, fields.value, world.now());
     return c.json({ data: productToV3(product), meta: {} });
   });
 
   app.delete('/:product_id{[0-9]+}', (c) => {
-    const removed = c.var.store.products.delete(Number(c.req.param('product_id')));
+    const removed = removeProduct(c.var.store, Number(c.req.param('product_id')));
     return removed ? c.body(null, 204) : v3NotFound('product');
   });
 
