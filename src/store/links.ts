@@ -31,6 +31,37 @@ export class LinkRepository {
       .execute();
   }
 
+  /** The links of the given records only, by Imonggo id or natural key: for incremental runs. */
+  async listFor(
+    entity: LinkEntity,
+    records: { imonggoIds: readonly string[]; keys: readonly string[] },
+  ): Promise<Link[]> {
+    const found = new Map<number, Link>();
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for (
+      let start = 0;
+      start < Math.max(records.imonggoIds.length, records.keys.length);
+      start += 200
+    ) {
+      const ids = records.imonggoIds.slice(start, start + 200);
+      const keys = records.keys.slice(start, start + 200);
+      const rows = await this.#db
+        .selectFrom('links')
+        .selectAll()
+        .where('connection_id', '=', this.#connectionId)
+        .where('entity', '=', entity)
+        .where((eb) =>
+          eb.or([
+            ...(ids.length > 0 ? [eb('imonggo_id', 'in', ids)] : []),
+            ...(keys.length > 0 ? [eb('natural_key', 'in', keys)] : []),
+          ]),
+        )
+        .execute();
+      for (const row of rows) found.set(row.id, row);
+    }
+    return [...found.values()].sort((a, b) => a.id - b.id);
+  }
+
   async find(entity: LinkEntity, naturalKey: string): Promise<Link | undefined> {
     return this.#db
       .selectFrom('links')

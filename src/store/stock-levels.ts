@@ -20,6 +20,21 @@ export class StockLevelRepository {
     return new Map(rows.map((row) => [row.product_id, Number(row.quantity)]));
   }
 
+  /** Quantities of the given products only, for incremental runs. */
+  async get(productIds: readonly string[]): Promise<Map<string, number>> {
+    const levels = new Map<string, number>();
+    for (let start = 0; start < productIds.length; start += 500) {
+      const rows = await this.#db
+        .selectFrom('stock_levels')
+        .select(['product_id', 'quantity'])
+        .where('connection_id', '=', this.#connectionId)
+        .where('product_id', 'in', productIds.slice(start, start + 500))
+        .execute();
+      for (const row of rows) levels.set(row.product_id, Number(row.quantity));
+    }
+    return levels;
+  }
+
   async save(levels: ReadonlyMap<string, number>, now: string): Promise<void> {
     const rows = [...levels].map(([productId, quantity]) => ({
       connection_id: this.#connectionId,

@@ -2,7 +2,12 @@ import type { SyncContext } from '../context.ts';
 import { nextCursor } from '../cursor-time.ts';
 import type { Job } from '../job.ts';
 import { applyProducts } from './apply.ts';
-import { productCursorNames, readProducts, type ProductReading } from './read.ts';
+import {
+  productCursorNames,
+  readProducts,
+  rememberStockBranch,
+  type ProductReading,
+} from './read.ts';
 import { planProducts, type ProductPayload } from './rules.ts';
 
 /**
@@ -53,6 +58,7 @@ export function postProductsJob(): Job<ProductPayload> {
       const levels = new Map([...reading.quantities].map(([id, q]) => [String(id), q]));
 
       await ctx.stockLevels.save(levels, now);
+      await rememberStockBranch(ctx, reading.branchId);
       const products = nextCursor(reading.newestProduct, await ctx.cursors.get(names.products));
       const stock = nextCursor(reading.newestInventory, await ctx.cursors.get(names.stock));
       // Both cursors exist after a first full pass even when a list was empty, so the next run is

@@ -1,5 +1,6 @@
 import type { Product as StoreProduct } from '../../bigcommerce/types.ts';
 import type { Product as ImonggoProduct } from '../../imonggo/schemas.ts';
+import type { Link } from '../../store/schema.ts';
 import type { SyncContext } from '../context.ts';
 import { newest } from '../cursor-time.ts';
 import { normalizeTag, skuKey, type ProductPlanInput } from './rules.ts';
@@ -11,6 +12,8 @@ export interface ProductReading {
   /** Newest change seen on each list, for the cursors. */
   newestProduct: string | undefined;
   newestInventory: string | undefined;
+  /** The branch whose stock was read. */
+  branchId: number | undefined;
   full: boolean;
 }
 
@@ -20,21 +23,35 @@ export function productCursorNames(tags: readonly string[]): { products: string;
   return { products: `products${scope}`, stock: `stock${scope}` };
 }
 
+/** Where the branch BIN last used for stock is remembered, so incremental runs skip asking. */
+const branchCursor = 'stock-branch';
+
 /**
  * The stock BIN posts is the quantity in one branch: the branch set in the settings, else the
- * account's first branch, which is also where invoices for online orders lower the stock.
+ * account's first branch, which is also where invoices for online orders lower the stock. A full
+ * pass asks Imonggo again; an incremental one uses the branch the last run used.
  */
-export async function stockBranchId(ctx: SyncContext): Promise<number | undefined> {
+export async function stockBranchId(ctx: SyncContext, full: boolean): Promise<number | undefined> {
   if (ctx.settings.branchId !== undefined) return ctx.settings.branchId;
+  if (!full) {
+    const remembered = Number(await ctx.cursors.get(branchCursor));
+    if (Number.isInteger(remembered) && remembered > 0) return remembered;
+  }
   const branches = await ctx.imonggo.listBranches();
   return branches.find((branch) => branch.status !== 'D')?.id;
 }
 
+export async function rememberStockBranch(ctx: SyncContext, branchId: number | undefined) {
+  if (branchId === undefined || ctx.settings.branchId !== undefined) return;
+  await ctx.cursors.set(branchCursor, String(branchId), new Date(ctx.clock.now()).toISOString());
+}
+
 /**
  * Reads what the product plan needs. The first run (or a forced full pass) reads every Imonggo
- * product, all stock and the whole store catalog. Later runs read only products and stock changed
- * since the cursors, fetch the few products whose stock alone changed, and ask the store only for
- * the SKUs that might have to be created.
+ * product, all stock, every link and the whole store catalog. Later runs read only products and
+ * stock changed since the cursors, fetch the few products whose stock alone changed, load only
+ * those products' links and last quantities, and ask the store only for the SKUs that might have
+ * to be created, so their cost follows the number of changes, not the size of the catalog.
  */
 export async function readProducts(
   ctx: SyncContext,
@@ -45,21 +62,15 @@ export async function readProducts(
     ? [undefined, undefined]
     : await Promise.all([ctx.cursors.get(names.products), ctx.cursors.get(names.stock)]);
   const full = productCursor === undefined || stockCursor === undefined;
-  const branchId = await stockBranchId(ctx);
+  const branchId = await stockBranchId(ctx, full);
 
-  const [products, inventories, known] = await Promise.all([
+  const [products, inventories] = await Promise.all([
     ctx.imonggo.listProducts(full ? {} : { after: productCursor }),
     ctx.imonggo.listInventories(full ? { branchId } : { after: stockCursor, branchId }),
-    full ? Promise.resolve(new Map<string, number>()) : ctx.stockLevels.all(),
   ]);
 
-  const quantities = new Map<number, number>();
-  for (const [id, quantity] of known) quantities.set(Number(id), quantity);
   const readNow = new Map<number, number>();
-  for (const row of inventories) {
-    readNow.set(row.product_id, row.quantity);
-    quantities.set(row.product_id, row.quantity);
-  }
+  for (const row of inventories) readNow.set(row.product_id, row.quantity);
 
   const byId = new Map(products.map((product) => [product.id, product]));
   if (!full) {
@@ -68,21 +79,33 @@ export async function readProducts(
     for (const product of fetched) byId.set(product.id, product);
   }
   const candidates = [...byId.values()];
+  const ids = candidates.map((product) => String(product.id));
 
+  const quantities = new Map<number, number>();
+  if (!full) {
+    const unread = ids.filter((id) => !readNow.has(Number(id)));
+    for (const [id, quantity] of await ctx.stockLevels.get(unread)) {
+      quantities.set(Number(id), quantity);
+    }
+  }
+  for (const [id, quantity] of readNow) quantities.set(id, quantity);
+
+  const links = full
+    ? await ctx.links.list('product')
+    : await ctx.links.listFor('product', {
+        imonggoIds: ids,
+        keys: candidates.map((p) => skuKey(p.stock_no)).filter((key) => key !== ''),
+      });
   const storeProducts = full
     ? await ctx.bigcommerce.listProducts()
-    : await lookUpStoreSkus(ctx, candidates, quantities);
+    : await lookUpStoreSkus(ctx, candidates, quantities, links);
 
   return {
-    input: {
-      products: candidates,
-      quantities,
-      links: await ctx.links.list('product'),
-      storeProducts,
-    },
+    input: { products: candidates, quantities, links, storeProducts },
     quantities: readNow,
     newestProduct: newest(products.map((p) => p.utc_updated_at)),
     newestInventory: newest(inventories.map((row) => row.utc_updated_at)),
+    branchId,
     full,
   };
 }
@@ -92,8 +115,8 @@ async function lookUpStoreSkus(
   ctx: SyncContext,
   candidates: readonly ImonggoProduct[],
   quantities: ReadonlyMap<number, number>,
+  links: readonly Link[],
 ): Promise<StoreProduct[]> {
-  const links = await ctx.links.list('product');
   const linkedIds = new Set(links.map((link) => link.imonggo_id));
   const linkedKeys = new Set(links.map((link) => link.natural_key.toLowerCase()));
 
