@@ -11,15 +11,6 @@ export class StockLevelRepository {
     this.#connectionId = connectionId;
   }
 
-  async all(): Promise<Map<string, number>> {
-    const rows = await this.#db
-      .selectFrom('stock_levels')
-      .select(['product_id', 'quantity'])
-      .where('connection_id', '=', this.#connectionId)
-      .execute();
-    return new Map(rows.map((row) => [row.product_id, Number(row.quantity)]));
-  }
-
   /** Quantities of the given products only, for incremental runs. */
   async get(productIds: readonly string[]): Promise<Map<string, number>> {
     const levels = new Map<string, number>();
