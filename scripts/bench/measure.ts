@@ -1,0 +1,151 @@
+import { performance } from 'node:perf_hooks';
+import type { Job } from '../../src/sync/job.ts';
+import { runJob } from '../../src/sync/runner.ts';
+import { countCalls, type CallCount, type Side } from './calls.ts';
+import { floorOf, type Bound, type FloorParameters } from './floor.ts';
+import { RssSampler } from './memory.ts';
+import { timedJob, type PhaseTimes } from './phases.ts';
+import type { MinimalCalls } from './minimal.ts';
+import type { BenchWorld } from './world.ts';
+
+/** Targets of the issue: wall time against the floor, calls against the minimum, memory. */
+export const targets = {
+  quotaRatio: 1.15,
+  latencyRatio: 1.5,
+  callRatio: 1.05,
+  peakRssMb: 256,
+} as const;
+
+export interface EndpointFigure {
+  endpoint: string;
+  calls: number;
+  minimal: number;
+}
+
+export interface RunFigures {
+  name: string;
+  bound: Bound;
+  calls: number;
+  minimalCalls: number;
+  /** Floor of the minimal calls: what the job could take at best. */
+  floorSeconds: number;
+  wallSeconds: number;
+  ratio: number;
+  peakRssMb: number;
+  /** Peak of the JavaScript heap, emulators included. */
+  peakHeapMb: number;
+  /** Seconds per job step; `runner` is the rest (lock, run records, report). */
+  phases: PhaseTimes & { runner: number };
+  callRatio: number;
+  quotaFloorSeconds: number;
+  latencyFloorSeconds: number;
+  /** Floor of the calls the run actually made: how well those were paced. */
+  floorOfActualCallsSeconds: number;
+  callsBySide: Record<Side, number>;
+  minimalBySide: Record<Side, number>;
+  endpoints: EndpointFigure[];
+  minimalFormula: string;
+  writes: number;
+  rateLimited: number;
+  errors: number;
+  retries: number;
+  status: string;
+  outcomes: Record<string, number>;
+  actions: Record<string, number>;
+  met: { wall: boolean; calls: boolean; noRateLimit: boolean; memory: boolean };
+}
+
+function endpointFigures(count: CallCount, minimal: MinimalCalls): EndpointFigure[] {
+  const names = new Set([...Object.keys(count.byEndpoint), ...Object.keys(minimal.byEndpoint)]);
+  return [...names].map((endpoint) => ({
+    endpoint,
+    calls: count.byEndpoint[endpoint] ?? 0,
+    minimal: minimal.byEndpoint[endpoint] ?? 0,
+  }));
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function roundPhases(phases: PhaseTimes, wallSeconds: number): PhaseTimes & { runner: number } {
+  const inJob = phases.recover + phases.plan + phases.apply + phases.commit;
+  return {
+    recover: round(phases.recover, 3),
+    plan: round(phases.plan, 3),
+    apply: round(phases.apply, 3),
+    commit: round(phases.commit, 3),
+    runner: round(wallSeconds - inJob, 3),
+  };
+}
+
+/**
+ * Runs one job the way a fresh CLI process would (new context, new gates, fresh quota windows)
+ * and measures it against the emulators' request logs.
+ */
+export async function measureRun<Payload>(
+  world: BenchWorld,
+  name: string,
+  job: Job<Payload>,
+  minimal: MinimalCalls,
+  parameters: FloorParameters,
+): Promise<RunFigures> {
+  world.resetFaults();
+  world.imonggo.requests.clear();
+  world.bigcommerce.requests.clear();
+  Object.assign(world.warnings, { retries: 0, rateLimited: 0, other: 0 });
+  const ctx = await world.context();
+
+  const sampler = new RssSampler();
+  sampler.start();
+  const started = performance.now();
+  const phases: PhaseTimes = { recover: 0, plan: 0, apply: 0, commit: 0 };
+  const report = await runJob(ctx, timedJob(job, phases));
+  const wallSeconds = (performance.now() - started) / 1000;
+  const { peakRssMb, peakHeapMb } = sampler.stop();
+
+  const count = countCalls({
+    imonggo: world.imonggo.requests.list(),
+    bigcommerce: world.bigcommerce.requests.list(),
+  });
+  const floor = floorOf(minimal.bySide, parameters);
+  const actualFloor = floorOf(count.bySide, parameters);
+  const ratio = wallSeconds / floor.seconds;
+  const callRatio = count.total / Math.max(1, minimal.total);
+  const wallTarget = floor.bound === 'quota' ? targets.quotaRatio : targets.latencyRatio;
+
+  return {
+    name,
+    bound: floor.bound,
+    calls: count.total,
+    minimalCalls: minimal.total,
+    floorSeconds: round(floor.seconds, 3),
+    wallSeconds: round(wallSeconds, 3),
+    ratio: round(ratio, 2),
+    peakRssMb: round(peakRssMb, 1),
+    peakHeapMb: round(peakHeapMb, 1),
+    phases: roundPhases(phases, wallSeconds),
+    callRatio: round(callRatio, 3),
+    quotaFloorSeconds: round(floor.quotaSeconds, 3),
+    latencyFloorSeconds: round(floor.latencySeconds, 3),
+    floorOfActualCallsSeconds: round(actualFloor.seconds, 3),
+    callsBySide: count.bySide,
+    minimalBySide: minimal.bySide,
+    endpoints: endpointFigures(count, minimal),
+    minimalFormula: minimal.formula,
+    writes: count.writes,
+    rateLimited: count.rateLimited,
+    errors: count.errors,
+    retries: world.warnings.retries,
+    status: report.status,
+    outcomes: report.counts.outcomes,
+    actions: report.counts.actions,
+    met: {
+      wall: ratio <= wallTarget,
+      calls: callRatio <= targets.callRatio,
+      noRateLimit: count.rateLimited === 0,
+      memory: peakRssMb < targets.peakRssMb,
+    },
+  };
+}
