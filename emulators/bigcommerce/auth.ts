@@ -23,12 +23,8 @@ export function findLegacyStore(
   host: string | undefined,
   authorization: string | undefined,
 ): StoreRecord | undefined {
-  const hostname = (host ?? '').replace(/:\d+$/, '').toLowerCase();
   for (const store of world.stores.values()) {
-    // Every store also answers on its permanent host, store-{store_hash}.mybigcommerce.com.
-    if (store.domain === hostname || hostname === `store-${store.store_hash}.mybigcommerce.com`) {
-      return store;
-    }
+    if (servesHost(store, host ?? '')) return store;
   }
 
   const username = readBasic(authorization)?.username;
@@ -68,4 +64,10 @@ function safeEqual(a: string, b: string): boolean {
   let difference = 0;
   for (let i = 0; i < a.length; i += 1) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return difference === 0;
+}
+
+/** Every store answers on its domain and on its permanent host, store-{hash}.mybigcommerce.com. */
+export function servesHost(store: StoreRecord, host: string): boolean {
+  const hostname = host.replace(/:\d+$/, '').toLowerCase();
+  return store.domain === hostname || hostname === `store-${store.store_hash}.mybigcommerce.com`;
 }

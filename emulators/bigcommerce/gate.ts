@@ -1,7 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import type { FaultInjector } from '../common/faults.ts';
-import { authorizeCurrent, findLegacyStore, legacyCredentialsMatch } from './auth.ts';
-import { failureMessage, styledError, v2Error, v3Error, type ApiStyle } from './errors.ts';
+import { authorizeCurrent, findLegacyStore, legacyCredentialsMatch, servesHost } from './auth.ts';
+import {
+  failureMessage,
+  styledError,
+  v2Error,
+  v2NotFound,
+  v3Error,
+  type ApiStyle,
+} from './errors.ts';
 import {
   bandwidthLimitExceeded,
   setLegacyQuotaHeader,
@@ -61,8 +68,15 @@ export function legacyApiGate(world: World, faults: FaultInjector): MiddlewareHa
     const authorization = c.req.header('Authorization');
     // The URL's host is the Host header on a socket (the node adapter builds the URL from it) and
     // the host of the URL a test passes to the in-process fetch.
-    const store = findLegacyStore(world, new URL(c.req.url).host, authorization);
+    // A client pointed away from the store's own host says which store it means in
+    // X-Forwarded-Host; a domain that is no store's answers 404, as no store would answer there.
+    const forwarded = c.req.header('X-Forwarded-Host');
+    const store = findLegacyStore(world, forwarded ?? new URL(c.req.url).host, authorization);
     c.set('style', 'v2');
+    if (forwarded !== undefined && store && !servesHost(store, forwarded)) {
+      await sleep(faults.latencyMs);
+      return v2NotFound();
+    }
 
     await sleep(faults.latencyMs);
 

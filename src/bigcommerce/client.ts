@@ -73,7 +73,7 @@ export class BigCommerceClient {
 
     const transport = new HttpTransport({
       baseUrl: apiRoot(credentials, options.baseUrl),
-      dialect: bigCommerceDialect(credentials),
+      dialect: bigCommerceDialect(credentials, options.baseUrl),
       fetch: options.fetch ?? globalThis.fetch,
       logger: options.logger,
       clock,

@@ -49,3 +49,16 @@ export function authHeaders(credentials: BigCommerceCredentials): Record<string,
     Accept: 'application/json',
   };
 }
+
+/**
+ * With a legacy account the store is the host the request goes to. When `origin` sends the
+ * requests elsewhere (an emulator, a proxy), the store's domain travels in X-Forwarded-Host instead,
+ * so that a mistyped domain is still refused there rather than silently reaching another store.
+ */
+export function storeHostHeaders(
+  credentials: BigCommerceCredentials,
+  origin: string | undefined,
+): Record<string, string> {
+  if (credentials.kind !== 'legacy' || origin === undefined) return {};
+  return { 'X-Forwarded-Host': credentials.storeDomain };
+}

@@ -1,6 +1,6 @@
 import type { QuotaReading } from '../http/account-gate.ts';
 import type { ApiDialect, TransportResponse } from '../http/transport.ts';
-import { authHeaders, type BigCommerceCredentials } from './credentials.ts';
+import { authHeaders, storeHostHeaders, type BigCommerceCredentials } from './credentials.ts';
 
 /**
  * A 422 that says an email address is taken. BigCommerce documents no body for a duplicate
@@ -11,8 +11,11 @@ const emailField = /e-?mail/i;
 const takenWords = /already|exists|in use|taken|duplicate|unique/i;
 
 /** BigCommerce's quirks for the shared transport. */
-export function bigCommerceDialect(credentials: BigCommerceCredentials): ApiDialect {
-  const headers = authHeaders(credentials);
+export function bigCommerceDialect(
+  credentials: BigCommerceCredentials,
+  origin?: string,
+): ApiDialect {
+  const headers = { ...authHeaders(credentials), ...storeHostHeaders(credentials, origin) };
 
   return {
     side: 'bigcommerce',

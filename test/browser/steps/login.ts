@@ -47,6 +47,19 @@ export function loginSteps(s: BrowserSuite): void {
     });
   }
 
+  it('refuses a well-formed Store ID that is no store, naming the field', async () => {
+    const { page, app } = s;
+    const values = { ...legacyValues(harbor), 'Store ID': 'other-shop.mybigcommerce.com' };
+
+    await submitLegacyLogin(page, app.url, values);
+
+    const alert = (await page.getByTestId('login-errors').textContent()) ?? '';
+    assert.match(alert, /BigCommerce/, alert);
+    assert.match(alert, /Store ID/, alert);
+    await page.goto(`${app.url}/home`);
+    assert.equal(await heading(page).textContent(), 'Log in to BIN', 'not logged in');
+  });
+
   it('logs in with the legacy account of table 1 and shows the buttons of table 2', async () => {
     const { page, app } = s;
     await submitLegacyLogin(page, app.url, legacyValues(harbor));
