@@ -29,8 +29,19 @@ export function timedJob<Payload>(job: Job<Payload>, times: PhaseTimes): Job<Pay
     wrapped.recover = (ctx) => timed(times, 'recover', () => job.recover!(ctx));
   }
   if (job.commit) {
-    wrapped.commit = (ctx, plan, startedAt) =>
-      timed(times, 'commit', () => job.commit!(ctx, plan, startedAt));
+    wrapped.commit = (ctx) => timed(times, 'commit', () => job.commit!(ctx));
+  }
+  if (job.planChunks) {
+    const chunks = job.planChunks.bind(job);
+    // Chunks are applied while the next is read, so plan and apply times overlap here.
+    wrapped.planChunks = async function* (ctx, options) {
+      const iterator = chunks(ctx, options)[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await timed(times, 'plan', () => iterator.next());
+        if (next.done) return;
+        yield next.value;
+      }
+    };
   }
   return wrapped;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NotFoundError } from '../http/errors.ts';
-import { clientFor, credentials, emulatorWith, store } from './test-support.ts';
+import { clientFor, emulatorWith, store } from './test-support.ts';
 
 describe('a legacy account reached through another origin', () => {
   it('names its store in X-Forwarded-Host, so the right store answers', async () => {
@@ -17,7 +17,12 @@ describe('a legacy account reached through another origin', () => {
     const emulator = emulatorWith({});
     const client = clientFor(emulator, 'legacy', {
       baseUrl: 'http://127.0.0.1:4102',
-      credentials: { ...credentials('legacy'), storeDomain: 'other-shop.mybigcommerce.com' },
+      credentials: {
+        kind: 'legacy',
+        storeDomain: 'other-shop.mybigcommerce.com',
+        username: store.username,
+        apiToken: store.apiToken,
+      },
     });
 
     await assert.rejects(client.listOrderStatuses(), NotFoundError);

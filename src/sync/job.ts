@@ -33,7 +33,12 @@ export interface Job<Payload = unknown> {
    */
   recover?(ctx: SyncContext): Promise<void>;
   plan(ctx: SyncContext, options: JobOptions): Promise<Plan<Payload>>;
+  /**
+   * The same plan in chunks, for jobs whose reading is long: the runner records and applies each
+   * chunk while the next one is read. A job with this ignores `plan` when it runs.
+   */
+  planChunks?(ctx: SyncContext, options: JobOptions): AsyncIterable<Plan<Payload>>;
   apply(ctx: SyncContext, items: PlanItem<Payload>[], reporter: ItemReporter): Promise<void>;
   /** Moves incremental cursors forward; called only when every item succeeded or was skipped. */
-  commit?(ctx: SyncContext, plan: Plan<Payload>, startedAt: Date): Promise<void>;
+  commit?(ctx: SyncContext): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { NewRunItem, RunStatus } from '../store/schema.ts';
 import type { SyncContext } from './context.ts';
-import type { Job, JobOptions, ItemReporter } from './job.ts';
+import { ChunkApplier } from './applier.ts';
+import type { Job, JobOptions } from './job.ts';
 import { writesAnything, type Plan, type PlanItem } from './plan.ts';
 import { buildReport, type RunReport } from './report.ts';
 
@@ -33,7 +34,6 @@ export async function runJob<Payload>(
   options: RunJobOptions = {},
 ): Promise<RunReport> {
   const dryRun = options.dryRun ?? false;
-  const startedAt = new Date(ctx.clock.now());
   const run = await ctx.runs.start({
     connectionId: ctx.connectionId,
     job: job.name,
@@ -58,20 +58,14 @@ export async function runJob<Payload>(
     failed: 0,
     current: null,
   });
-  let notes: string[] = [];
+  const notes: string[] = [];
   try {
     if (!dryRun && job.recover) await job.recover(ctx);
 
-    const plan = keepOnly(await job.plan(ctx, options), options.only);
-    notes = plan.notes;
-    await ctx.runs.addItems(plan.items.map((item) => toRow(run.id, item)));
-
-    let failures = plan.items.filter((item) => item.action === 'reject').length;
-    if (!dryRun) {
-      const writes = plan.items.filter((item) => writesAnything(item.action));
-      failures += await applyItems(ctx, job, run.id, writes, options.onProgress);
-      if (failures === 0 && !options.only && job.commit) await job.commit(ctx, plan, startedAt);
-    }
+    const applier = dryRun ? undefined : new ChunkApplier(ctx, job, run.id, options.onProgress);
+    const rejected = await recordPlan(ctx, job, run.id, options, notes, applier);
+    const failures = rejected + (applier ? await applier.finished() : 0);
+    if (!dryRun && failures === 0 && !options.only && job.commit) await job.commit(ctx);
 
     const status: RunStatus = failures > 0 ? 'partial' : 'succeeded';
     const report = await finish(ctx, run.id, status, notes);
@@ -87,84 +81,45 @@ export async function runJob<Payload>(
   }
 }
 
-async function applyItems<Payload>(
+/**
+ * Plans (in one piece or in chunks), numbers and records every item, and hands the writing ones
+ * to the applier as each chunk arrives. Returns how many items the plan refused outright.
+ */
+async function recordPlan<Payload>(
   ctx: SyncContext,
   job: Job<Payload>,
   runId: string,
-  items: PlanItem<Payload>[],
-  onProgress: ((progress: Progress) => void) | undefined,
+  options: RunJobOptions,
+  notes: string[],
+  applier: ChunkApplier<Payload> | undefined,
 ): Promise<number> {
-  const progress: Progress = {
-    runId,
-    job: job.name,
-    phase: 'applying',
-    total: items.length,
-    done: 0,
-    failed: 0,
-    current: null,
-  };
-  // Outcome writes are chained so that they land in order and none is lost when apply returns.
-  let writes = Promise.resolve();
-  const record = (write: () => Promise<void>) => {
-    writes = writes.then(write);
-  };
-  const startedAt = new Map<number, string>();
+  const chunks = job.planChunks ? job.planChunks(ctx, options) : oneChunk(job.plan(ctx, options));
+  const only = options.only ? new Set(options.only) : undefined;
+  const kept = new Set<string>();
+  let seq = 0;
+  let rejected = 0;
 
-  const reporter: ItemReporter = {
-    started(item) {
-      startedAt.set(item.seq, new Date(ctx.clock.now()).toISOString());
-      progress.current = item.label;
-      onProgress?.({ ...progress });
-    },
-    done(item, ids) {
-      progress.done += 1;
-      record(() =>
-        ctx.runs.setItemOutcome(runId, item.seq, {
-          outcome: 'done',
-          started_at: startedAt.get(item.seq) ?? new Date(ctx.clock.now()).toISOString(),
-          ...(ids?.imonggoId ? { imonggo_id: ids.imonggoId } : {}),
-          ...(ids?.bigcommerceId ? { bigcommerce_id: ids.bigcommerceId } : {}),
-        }),
-      );
-      onProgress?.({ ...progress });
-    },
-    failed(item, reason) {
-      progress.done += 1;
-      progress.failed += 1;
-      ctx.logger.warn({ key: item.key, reason }, 'item failed');
-      record(() =>
-        ctx.runs.setItemOutcome(runId, item.seq, {
-          outcome: 'failed',
-          error: reason,
-          started_at: startedAt.get(item.seq) ?? new Date(ctx.clock.now()).toISOString(),
-        }),
-      );
-      onProgress?.({ ...progress });
-    },
-  };
+  for await (const chunk of chunks) {
+    applier?.throwIfStopped();
 
-  onProgress?.({ ...progress });
-  try {
-    await job.apply(ctx, items, reporter);
-  } finally {
-    await writes;
+    const items = chunk.items
+      .filter((item) => !only || only.has(item.key))
+      .map((item) => ({ ...item, seq: (seq += 1) }));
+    notes.push(...chunk.notes);
+    for (const item of items) kept.add(item.key);
+
+    await ctx.runs.addItems(items.map((item) => toRow(runId, item)));
+    rejected += items.filter((item) => item.action === 'reject').length;
+    applier?.add(items.filter((item) => writesAnything(item.action)));
   }
-  return progress.failed;
+
+  const missing = (options.only ?? []).filter((key) => !kept.has(key));
+  if (missing.length > 0) notes.push(`Not found this time, so not retried: ${missing.join(', ')}.`);
+  return rejected;
 }
 
-/** A plan cut down to the records asked for, renumbered, saying what it left out. */
-function keepOnly<Payload>(plan: Plan<Payload>, only: string[] | undefined): Plan<Payload> {
-  if (!only) return plan;
-  const wanted = new Set(only);
-  const items = plan.items
-    .filter((item) => wanted.has(item.key))
-    .map((item, index) => ({ ...item, seq: index + 1 }));
-  const missing = only.filter((key) => !items.some((item) => item.key === key));
-  const notes = [...plan.notes];
-  if (missing.length > 0) {
-    notes.push(`Not found this time, so not retried: ${missing.join(', ')}.`);
-  }
-  return { ...plan, items, notes };
+async function* oneChunk<Payload>(plan: Promise<Plan<Payload>>): AsyncGenerator<Plan<Payload>> {
+  yield await plan;
 }
 
 function toRow(runId: string, item: PlanItem): NewRunItem {

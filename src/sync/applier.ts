@@ -1,0 +1,120 @@
+import type { SyncContext } from './context.ts';
+import type { ItemReporter, Job } from './job.ts';
+import type { PlanItem } from './plan.ts';
+import type { Progress } from './runner.ts';
+
+/**
+ * Applies the writing items of a plan that may come in chunks. Chunks are applied one after the
+ * other, in order, while the runner goes on reading the next chunk: a job whose reading is
+ * quota-bound (the invoice pull reads each order's lines) then spends the write time inside the
+ * read time instead of after it.
+ */
+export class ChunkApplier<Payload> {
+  readonly #ctx: SyncContext;
+  readonly #job: Job<Payload>;
+  readonly #runId: string;
+  readonly #onProgress: ((progress: Progress) => void) | undefined;
+  readonly #progress: Progress;
+  readonly #startedAt = new Map<number, string>();
+  #applying: Promise<void> = Promise.resolve();
+  // Outcome writes are chained so that they land in order and none is lost when apply returns.
+  #outcomes: Promise<void> = Promise.resolve();
+  #error: unknown;
+  #failed = false;
+
+  constructor(
+    ctx: SyncContext,
+    job: Job<Payload>,
+    runId: string,
+    onProgress: ((progress: Progress) => void) | undefined,
+  ) {
+    this.#ctx = ctx;
+    this.#job = job;
+    this.#runId = runId;
+    this.#onProgress = onProgress;
+    this.#progress = {
+      runId,
+      job: job.name,
+      phase: 'applying',
+      total: 0,
+      done: 0,
+      failed: 0,
+      current: null,
+    };
+  }
+
+  /** Throws the error that stopped applying, if one did, so the runner stops reading. */
+  throwIfStopped(): void {
+    if (this.#failed) throw this.#error;
+  }
+
+  /** Queues a chunk's writing items behind the chunks before it. */
+  add(items: PlanItem<Payload>[]): void {
+    this.#progress.total += items.length;
+    this.#report();
+    if (items.length === 0) return;
+
+    this.#applying = this.#applying
+      .then(() => (this.#failed ? undefined : this.#job.apply(this.#ctx, items, this.#reporter)))
+      .catch((error: unknown) => {
+        this.#failed = true;
+        this.#error = error;
+      });
+  }
+
+  /** Waits for every queued chunk; the number of failed items, or the error that stopped it. */
+  async finished(): Promise<number> {
+    await this.#applying;
+    await this.#outcomes;
+    if (this.#failed) throw this.#error;
+    return this.#progress.failed;
+  }
+
+  readonly #reporter: ItemReporter = {
+    started: (item) => {
+      this.#startedAt.set(item.seq, this.#now());
+      this.#progress.current = item.label;
+      this.#report();
+    },
+    done: (item, ids) => {
+      this.#progress.done += 1;
+      this.#record(() =>
+        this.#ctx.runs.setItemOutcome(this.#runId, item.seq, {
+          outcome: 'done',
+          started_at: this.#startedAt.get(item.seq) ?? this.#now(),
+          ...(ids?.imonggoId ? { imonggo_id: ids.imonggoId } : {}),
+          ...(ids?.bigcommerceId ? { bigcommerce_id: ids.bigcommerceId } : {}),
+        }),
+      );
+      this.#report();
+    },
+    failed: (item, reason) => {
+      this.#progress.done += 1;
+      this.#progress.failed += 1;
+      this.#ctx.logger.warn({ key: item.key, reason }, 'item failed');
+      this.#record(() =>
+        this.#ctx.runs.setItemOutcome(this.#runId, item.seq, {
+          outcome: 'failed',
+          error: reason,
+          started_at: this.#startedAt.get(item.seq) ?? this.#now(),
+        }),
+      );
+      this.#report();
+    },
+  };
+
+  #record(write: () => Promise<void>): void {
+    this.#outcomes = this.#outcomes.then(write).catch((error: unknown) => {
+      this.#failed = true;
+      this.#error ??= error;
+    });
+  }
+
+  #report(): void {
+    this.#onProgress?.({ ...this.#progress });
+  }
+
+  #now(): string {
+    return new Date(this.#ctx.clock.now()).toISOString();
+  }
+}
