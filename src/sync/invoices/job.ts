@@ -2,7 +2,7 @@ import type { SyncContext } from '../context.ts';
 import { nextCursor } from '../cursor-time.ts';
 import type { Job } from '../job.ts';
 import { applyInvoices } from './apply.ts';
-import { readInvoices, type InvoiceReading } from './read.ts';
+import { readInvoiceBase, readInvoices, readOrderLines, type InvoiceReading } from './read.ts';
 import { planInvoices, type InvoicePayload } from './rules.ts';
 
 /**
@@ -10,6 +10,9 @@ import { planInvoices, type InvoicePayload } from './rules.ts';
  * for `commit`, which moves the order cursor only after a run in which every order succeeded or
  * was skipped, so a rejected order is read again until it can be invoiced.
  */
+/** Orders per chunk: about one quota window of line reads, and a short tail of posts at the end. */
+const ordersPerChunk = 100;
+
 export function pullInvoicesJob(): Job<InvoicePayload> {
   let reading: InvoiceReading | undefined;
 
@@ -39,6 +42,39 @@ export function pullInvoicesJob(): Job<InvoicePayload> {
         );
       }
       return plan;
+    },
+
+    /**
+     * The plan in chunks of orders, so that invoices are posted while the lines of the next
+     * orders are read: reading the lines is bound by the store's quota, posting by Imonggo's
+     * latency, and the two overlap instead of adding up.
+     */
+    async *planChunks(ctx, options) {
+      const base = await readInvoiceBase(ctx, { full: options.full ?? false });
+      reading = base;
+      const toInvoice = new Set(base.candidates.map((order) => order.id));
+      const others = base.input.orders.filter((order) => !toInvoice.has(order.id));
+
+      // Orders that will not be invoiced first; planned alone, none of them needs its lines.
+      if (others.length > 0 || base.candidates.length === 0) {
+        yield planInvoices({ ...base.input, orders: others });
+      }
+
+      for (let start = 0; start < base.candidates.length; start += ordersPerChunk) {
+        const orders = base.candidates.slice(start, start + ordersPerChunk);
+        const orderLines = await readOrderLines(ctx, orders);
+        yield planInvoices({ ...base.input, orders, orderLines });
+      }
+
+      if (!base.full) {
+        yield {
+          job: 'invoices-pull',
+          items: [],
+          notes: [
+            'Only orders changed since the last run were read (use a full pass to read all).',
+          ],
+        };
+      }
     },
 
     apply: applyInvoices,

@@ -6,6 +6,8 @@ import { ordersToInvoice, type InvoicePlanInput } from './rules.ts';
 
 export interface InvoiceReading {
   input: InvoicePlanInput;
+  /** The orders to invoice, whose lines must be read. */
+  candidates: Order[];
   /** Newest change among the orders read, for the cursor. */
   newestOrder: string | undefined;
   cursorName: string;
@@ -37,13 +39,23 @@ async function paymentTypeId(ctx: SyncContext): Promise<number | undefined> {
   return types.find((type) => type.status !== 'D')?.id;
 }
 
-/**
- * Reads what the invoice plan needs. Orders come from the store changed since the cursor (all of
- * them on a first run or a full pass), so an order that became paid since is read again. Imonggo's
- * products, stock, customers, branch and payment type are read only when some order is to be
- * invoiced; the lines of those orders are read one order at a time (the API has no batch).
- */
+/** Reads what the invoice plan needs, the lines of every order to invoice included. */
 export async function readInvoices(
+  ctx: SyncContext,
+  options: { full: boolean },
+): Promise<InvoiceReading> {
+  const reading = await readInvoiceBase(ctx, options);
+  const orderLines = await readOrderLines(ctx, reading.candidates);
+  return { ...reading, input: { ...reading.input, orderLines } };
+}
+
+/**
+ * Reads what the invoice plan needs but the order lines. Orders come from the store changed since
+ * the cursor (all of them on a first run or a full pass), so an order that became paid since is
+ * read again. Imonggo's products, stock, customers, branch and payment type are read only when
+ * some order is to be invoiced.
+ */
+export async function readInvoiceBase(
   ctx: SyncContext,
   options: { full: boolean },
 ): Promise<InvoiceReading> {
@@ -56,6 +68,7 @@ export async function readInvoices(
   ]);
   const candidates = ordersToInvoice(orders, ctx.settings.paidStatusIds, invoiceLinks);
   const reading = {
+    candidates,
     newestOrder: newest(orders.map((order) => order.date_modified)),
     cursorName,
     full: cursor === undefined,
@@ -77,9 +90,8 @@ export async function readInvoices(
   if (candidates.length === 0) return { input, ...reading };
 
   const branchId = await invoiceBranchId(ctx);
-  const [orderLines, products, inventories, customers, paymentType, productLinks, customerLinks] =
+  const [products, inventories, customers, paymentType, productLinks, customerLinks] =
     await Promise.all([
-      readOrderLines(ctx, candidates),
       ctx.imonggo.listProducts(),
       branchId === undefined ? Promise.resolve([]) : ctx.imonggo.listInventories({ branchId }),
       candidates.some((order) => order.customer_id !== 0)
@@ -98,7 +110,6 @@ export async function readInvoices(
   return {
     input: {
       ...input,
-      orderLines,
       products,
       quantities,
       productLinks,
@@ -111,7 +122,8 @@ export async function readInvoices(
   };
 }
 
-async function readOrderLines(
+/** The lines of some orders, one request per order (the API has no batch). */
+export async function readOrderLines(
   ctx: SyncContext,
   orders: readonly Order[],
 ): Promise<Map<number, OrderProduct[]>> {
