@@ -15,12 +15,16 @@ const invoicesAtOnce = 8;
 /** Posts of one invoice in one run; a repeat is sent only once BIN knows the last did not land. */
 const postAttempts = 3;
 
+/**
+ * Posts the invoices of one chunk of the plan. `shipping` is shared by every chunk of a run, so
+ * the shipping product is looked up or created once per run, not once per chunk.
+ */
 export async function applyInvoices(
   ctx: SyncContext,
   items: InvoiceItem[],
   reporter: ItemReporter,
+  shipping: ShippingProduct = new ShippingProduct(ctx),
 ): Promise<void> {
-  const shipping = new ShippingProduct(ctx);
   await forEachLimited(items, invoicesAtOnce, (item) => postInvoice(ctx, item, shipping, reporter));
 }
 

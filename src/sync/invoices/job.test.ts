@@ -298,3 +298,37 @@ describeEachDialect('pull invoices job, exactly once', (dialect) => {
     assert.equal(invoicesOf(world).length, 22);
   });
 });
+
+describeEachDialect('pull invoices job, many orders', (dialect) => {
+  let world: World;
+
+  before(async () => {
+    world = await openWorld(dialect, {
+      imonggo: invoiceProducts([{ id: 1, stock_no: 'TEA-01', quantity: 1_000 }]),
+      bigcommerce: {
+        orders: storeOrders(
+          Array.from({ length: 230 }, (_, n) => ({
+            id: 1_001 + n,
+            shipping: 2,
+            lines: [{ sku: 'TEA-01' }],
+          })),
+        ),
+      },
+    });
+  });
+  after(() => world.close());
+
+  it('posts every order once across chunks, and creates the shipping product once', async () => {
+    const report = await runJob(await world.context(), pullInvoicesJob());
+
+    assert.equal(report.counts.outcomes.done, 230);
+    assert.deepEqual(
+      report.items.map((item) => item.seq),
+      Array.from({ length: 230 }, (_, n) => n + 1),
+    );
+    assert.equal(new Set(invoicesOf(world).map((invoice) => invoice.reference)).size, 230);
+    assert.equal(shippingProducts(world).length, 1);
+    const creates = remoteWrites(world).filter((w) => w.path.endsWith('/products.json'));
+    assert.equal(creates.length, 1, 'one create of the shipping product, not one per chunk');
+  });
+});

@@ -2,6 +2,7 @@ import type { SyncContext } from '../context.ts';
 import { nextCursor } from '../cursor-time.ts';
 import type { Job } from '../job.ts';
 import { applyInvoices } from './apply.ts';
+import { ShippingProduct } from './shipping-product.ts';
 import { readInvoiceBase, readInvoices, readOrderLines, type InvoiceReading } from './read.ts';
 import { planInvoices, type InvoicePayload } from './rules.ts';
 
@@ -15,6 +16,7 @@ const ordersPerChunk = 100;
 
 export function pullInvoicesJob(): Job<InvoicePayload> {
   let reading: InvoiceReading | undefined;
+  let shipping: ShippingProduct | undefined;
 
   return {
     name: 'invoices-pull',
@@ -77,7 +79,10 @@ export function pullInvoicesJob(): Job<InvoicePayload> {
       }
     },
 
-    apply: applyInvoices,
+    apply(ctx, items, reporter) {
+      shipping ??= new ShippingProduct(ctx);
+      return applyInvoices(ctx, items, reporter, shipping);
+    },
 
     async commit(ctx: SyncContext) {
       if (!reading) return;
