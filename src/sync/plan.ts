@@ -62,3 +62,16 @@ export class PlanBuilder<Payload> implements Plan<Payload> {
 export function writesAnything(action: PlanAction): boolean {
   return action !== 'skip' && action !== 'reject';
 }
+
+/** One plan from the chunks of a plan (for a preview, or a caller that wants it whole). */
+export async function mergeChunks<Payload>(
+  job: JobName,
+  chunks: AsyncIterable<Plan<Payload>>,
+): Promise<Plan<Payload>> {
+  const merged = new PlanBuilder<Payload>(job);
+  for await (const chunk of chunks) {
+    for (const item of chunk.items) merged.add({ ...item });
+    merged.notes.push(...chunk.notes);
+  }
+  return merged;
+}

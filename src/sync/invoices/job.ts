@@ -1,22 +1,54 @@
 import type { SyncContext } from '../context.ts';
 import { nextCursor } from '../cursor-time.ts';
-import type { Job } from '../job.ts';
+import type { Job, JobOptions } from '../job.ts';
+import { mergeChunks } from '../plan.ts';
 import { applyInvoices } from './apply.ts';
 import { ShippingProduct } from './shipping-product.ts';
-import { readInvoiceBase, readInvoices, readOrderLines, type InvoiceReading } from './read.ts';
+import { readInvoiceBase, readOrderLines, type InvoiceReading } from './read.ts';
 import { planInvoices, type InvoicePayload } from './rules.ts';
+
+/** Orders per chunk: about one quota window of line reads, and a short tail of posts at the end. */
+const ordersPerChunk = 100;
 
 /**
  * Pull invoices (BigCommerce orders → Imonggo invoices). The reading of the last plan is kept
  * for `commit`, which moves the order cursor only after a run in which every order succeeded or
  * was skipped, so a rejected order is read again until it can be invoiced.
  */
-/** Orders per chunk: about one quota window of line reads, and a short tail of posts at the end. */
-const ordersPerChunk = 100;
-
 export function pullInvoicesJob(): Job<InvoicePayload> {
   let reading: InvoiceReading | undefined;
   let shipping: ShippingProduct | undefined;
+
+  /**
+   * The plan in chunks of orders, so that invoices are posted while the lines of the next orders
+   * are read: reading the lines is bound by the store's quota, posting by Imonggo's latency, and
+   * the two overlap instead of adding up.
+   */
+  async function* planChunks(ctx: SyncContext, options: JobOptions) {
+    const base = await readInvoiceBase(ctx, { full: options.full ?? false });
+    reading = base;
+    const toInvoice = new Set(base.candidates.map((order) => order.id));
+    const others = base.input.orders.filter((order) => !toInvoice.has(order.id));
+
+    // Orders that will not be invoiced first; planned alone, none of them needs its lines.
+    if (others.length > 0 || base.candidates.length === 0) {
+      yield planInvoices({ ...base.input, orders: others });
+    }
+
+    for (let start = 0; start < base.candidates.length; start += ordersPerChunk) {
+      const orders = base.candidates.slice(start, start + ordersPerChunk);
+      const orderLines = await readOrderLines(ctx, orders);
+      yield planInvoices({ ...base.input, orders, orderLines });
+    }
+
+    if (!base.full) {
+      yield {
+        job: 'invoices-pull' as const,
+        items: [],
+        notes: ['Only orders changed since the last run were read (use a full pass to read all).'],
+      };
+    }
+  }
 
   return {
     name: 'invoices-pull',
@@ -35,49 +67,9 @@ export function pullInvoicesJob(): Job<InvoicePayload> {
       }
     },
 
-    async plan(ctx, options) {
-      reading = await readInvoices(ctx, { full: options.full ?? false });
-      const plan = planInvoices(reading.input);
-      if (!reading.full) {
-        plan.notes.push(
-          'Only orders changed since the last run were read (use a full pass to read all).',
-        );
-      }
-      return plan;
-    },
+    plan: (ctx, options) => mergeChunks('invoices-pull', planChunks(ctx, options)),
 
-    /**
-     * The plan in chunks of orders, so that invoices are posted while the lines of the next
-     * orders are read: reading the lines is bound by the store's quota, posting by Imonggo's
-     * latency, and the two overlap instead of adding up.
-     */
-    async *planChunks(ctx, options) {
-      const base = await readInvoiceBase(ctx, { full: options.full ?? false });
-      reading = base;
-      const toInvoice = new Set(base.candidates.map((order) => order.id));
-      const others = base.input.orders.filter((order) => !toInvoice.has(order.id));
-
-      // Orders that will not be invoiced first; planned alone, none of them needs its lines.
-      if (others.length > 0 || base.candidates.length === 0) {
-        yield planInvoices({ ...base.input, orders: others });
-      }
-
-      for (let start = 0; start < base.candidates.length; start += ordersPerChunk) {
-        const orders = base.candidates.slice(start, start + ordersPerChunk);
-        const orderLines = await readOrderLines(ctx, orders);
-        yield planInvoices({ ...base.input, orders, orderLines });
-      }
-
-      if (!base.full) {
-        yield {
-          job: 'invoices-pull',
-          items: [],
-          notes: [
-            'Only orders changed since the last run were read (use a full pass to read all).',
-          ],
-        };
-      }
-    },
+    planChunks,
 
     apply(ctx, items, reporter) {
       shipping ??= new ShippingProduct(ctx);

@@ -39,16 +39,6 @@ async function paymentTypeId(ctx: SyncContext): Promise<number | undefined> {
   return types.find((type) => type.status !== 'D')?.id;
 }
 
-/** Reads what the invoice plan needs, the lines of every order to invoice included. */
-export async function readInvoices(
-  ctx: SyncContext,
-  options: { full: boolean },
-): Promise<InvoiceReading> {
-  const reading = await readInvoiceBase(ctx, options);
-  const orderLines = await readOrderLines(ctx, reading.candidates);
-  return { ...reading, input: { ...reading.input, orderLines } };
-}
-
 /**
  * Reads what the invoice plan needs but the order lines. Orders come from the store changed since
  * the cursor (all of them on a first run or a full pass), so an order that became paid since is
