@@ -4,7 +4,12 @@ import type { Job, JobOptions } from '../job.ts';
 import { mergeChunks } from '../plan.ts';
 import { applyInvoices } from './apply.ts';
 import { ShippingProduct } from './shipping-product.ts';
-import { readInvoiceBase, readOrderLines, type InvoiceReading } from './read.ts';
+import {
+  readImonggoSide,
+  readInvoiceBase,
+  readOrderLinesInGroups,
+  type InvoiceReading,
+} from './read.ts';
 import { planInvoices, type InvoicePayload } from './rules.ts';
 
 /** Orders per chunk: about one quota window of line reads, and a short tail of posts at the end. */
@@ -35,10 +40,18 @@ export function pullInvoicesJob(): Job<InvoicePayload> {
       yield planInvoices({ ...base.input, orders: others });
     }
 
-    for (let start = 0; start < base.candidates.length; start += ordersPerChunk) {
-      const orders = base.candidates.slice(start, start + ordersPerChunk);
-      const orderLines = await readOrderLines(ctx, orders);
-      yield planInvoices({ ...base.input, orders, orderLines });
+    if (base.candidates.length > 0) {
+      // Imonggo's side and the lines are read at once: the lines are bound by the store's quota,
+      // Imonggo's pages by its latency, so neither waits for the other.
+      const imonggo = readImonggoSide(ctx, base.candidates);
+      imonggo.catch(() => undefined);
+      const groups = readOrderLinesInGroups(ctx, base.candidates, ordersPerChunk);
+
+      for (const [index, lines] of groups.entries()) {
+        const orders = base.candidates.slice(index * ordersPerChunk, (index + 1) * ordersPerChunk);
+        const orderLines = await lines;
+        yield planInvoices({ ...base.input, ...(await imonggo), orders, orderLines });
+      }
     }
 
     if (!base.full) {

@@ -5,6 +5,7 @@ import { forEachLimited } from '../pool.ts';
 import { ordersToInvoice, type InvoicePlanInput } from './rules.ts';
 
 export interface InvoiceReading {
+  /** The store's side; Imonggo's side and the lines are read apart. */
   input: InvoicePlanInput;
   /** The orders to invoice, whose lines must be read. */
   candidates: Order[];
@@ -40,10 +41,9 @@ async function paymentTypeId(ctx: SyncContext): Promise<number | undefined> {
 }
 
 /**
- * Reads what the invoice plan needs but the order lines. Orders come from the store changed since
- * the cursor (all of them on a first run or a full pass), so an order that became paid since is
- * read again. Imonggo's products, stock, customers, branch and payment type are read only when
- * some order is to be invoiced.
+ * Reads the store's side of the invoice plan: orders changed since the cursor (all of them on a
+ * first run or a full pass), so an order that became paid since is read again, and the invoice
+ * links. Imonggo's side comes from `readImonggoSide`, only when some order is to be invoiced.
  */
 export async function readInvoiceBase(
   ctx: SyncContext,
@@ -56,29 +56,44 @@ export async function readInvoiceBase(
     ctx.bigcommerce.listOrders(cursor === undefined ? {} : { modifiedSince: new Date(cursor) }),
     ctx.links.list('invoice'),
   ]);
-  const candidates = ordersToInvoice(orders, ctx.settings.paidStatusIds, invoiceLinks);
-  const reading = {
-    candidates,
+  return {
+    candidates: ordersToInvoice(orders, ctx.settings.paidStatusIds, invoiceLinks),
     newestOrder: newest(orders.map((order) => order.date_modified)),
     cursorName,
     full: cursor === undefined,
+    input: {
+      orders,
+      orderLines: new Map(),
+      products: [],
+      quantities: new Map(),
+      productLinks: [],
+      customerLinks: [],
+      invoiceLinks,
+      customers: [],
+      settings: ctx.settings,
+      storeKey: ctx.storeKey,
+      branchId: undefined,
+      paymentTypeId: undefined,
+    },
   };
-  const input: InvoicePlanInput = {
-    orders,
-    orderLines: new Map(),
-    products: [],
-    quantities: new Map(),
-    productLinks: [],
-    customerLinks: [],
-    invoiceLinks,
-    customers: [],
-    settings: ctx.settings,
-    storeKey: ctx.storeKey,
-    branchId: undefined,
-    paymentTypeId: undefined,
-  };
-  if (candidates.length === 0) return { input, ...reading };
+}
 
+export type ImonggoSide = Pick<
+  InvoicePlanInput,
+  | 'products'
+  | 'quantities'
+  | 'productLinks'
+  | 'customerLinks'
+  | 'customers'
+  | 'branchId'
+  | 'paymentTypeId'
+>;
+
+/** Imonggo's products, stock, customers, branch and payment type, and BIN's links to them. */
+export async function readImonggoSide(
+  ctx: SyncContext,
+  candidates: readonly Order[],
+): Promise<ImonggoSide> {
   const branchId = await invoiceBranchId(ctx);
   const [products, inventories, customers, paymentType, productLinks, customerLinks] =
     await Promise.all([
@@ -96,30 +111,54 @@ export async function readInvoiceBase(
   for (const row of inventories) {
     quantities.set(row.product_id, (quantities.get(row.product_id) ?? 0) + row.quantity);
   }
-
   return {
-    input: {
-      ...input,
-      products,
-      quantities,
-      productLinks,
-      customerLinks,
-      customers,
-      branchId,
-      paymentTypeId: paymentType,
-    },
-    ...reading,
+    products,
+    quantities,
+    productLinks,
+    customerLinks,
+    customers,
+    branchId,
+    paymentTypeId: paymentType,
   };
 }
 
-/** The lines of some orders, one request per order (the API has no batch). */
-export async function readOrderLines(
+/**
+ * Reads the lines of the orders in their order, 8 at a time, and settles each group of `size`
+ * orders as soon as all of its lines are in: the first group can be planned and posted while the
+ * later ones are still being read.
+ */
+export function readOrderLinesInGroups(
   ctx: SyncContext,
   orders: readonly Order[],
-): Promise<Map<number, OrderProduct[]>> {
-  const lines = new Map<number, OrderProduct[]>();
-  await forEachLimited(orders, 8, async (order) => {
-    lines.set(order.id, await ctx.bigcommerce.listOrderProducts(order.id));
+  size: number,
+): Promise<Map<number, OrderProduct[]>>[] {
+  const groups = Array.from({ length: Math.ceil(orders.length / size) }, (_, index) => ({
+    missing: Math.min(size, orders.length - index * size),
+    lines: new Map<number, OrderProduct[]>(),
+    done: deferred<Map<number, OrderProduct[]>>(),
+  }));
+
+  const reading = forEachLimited([...orders.entries()], 8, async ([index, order]) => {
+    const group = groups[Math.floor(index / size)];
+    if (!group) return;
+    group.lines.set(order.id, await ctx.bigcommerce.listOrderProducts(order.id));
+    group.missing -= 1;
+    if (group.missing === 0) group.done.resolve(group.lines);
   });
-  return lines;
+  // A failed read fails every group not yet settled; settled ones keep their lines.
+  reading.catch((error: unknown) => groups.forEach((group) => group.done.reject(error)));
+
+  return groups.map((group) => group.done.promise);
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A group nobody awaits any more (the run stopped early) must not be an unhandled rejection.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
