@@ -87,22 +87,9 @@ export class LinkRepository {
    * Returns false when a link for the key already exists, which means another run got there first.
    */
   async markPending(entity: LinkEntity, naturalKey: string, values: LinkValues): Promise<boolean> {
-    const now = this.#now();
     const result = await this.#db
       .insertInto('links')
-      .values({
-        connection_id: this.#connectionId,
-        entity,
-        natural_key: naturalKey,
-        state: 'pending',
-        imonggo_id: values.imonggo_id ?? null,
-        bigcommerce_id: values.bigcommerce_id ?? null,
-        pushed_hash: values.pushed_hash ?? null,
-        pushed_name: values.pushed_name ?? null,
-        visible: values.visible ?? null,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(this.#row(entity, naturalKey, 'pending', values))
       .onConflict((conflict) =>
         conflict.columns(['connection_id', 'entity', 'natural_key']).doNothing(),
       )
@@ -112,30 +99,35 @@ export class LinkRepository {
 
   /** Writes a link as settled: both ids known, with what was last pushed. */
   async settle(entity: LinkEntity, naturalKey: string, values: LinkValues): Promise<void> {
-    const now = this.#now();
+    const row = this.#row(entity, naturalKey, 'linked', values);
     await this.#db
       .insertInto('links')
-      .values({
-        connection_id: this.#connectionId,
-        entity,
-        natural_key: naturalKey,
-        state: 'linked',
-        imonggo_id: values.imonggo_id ?? null,
-        bigcommerce_id: values.bigcommerce_id ?? null,
-        pushed_hash: values.pushed_hash ?? null,
-        pushed_name: values.pushed_name ?? null,
-        visible: values.visible ?? null,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(row)
       .onConflict((conflict) =>
         conflict.columns(['connection_id', 'entity', 'natural_key']).doUpdateSet({
           state: 'linked',
           ...values,
-          updated_at: now,
+          updated_at: row.updated_at,
         }),
       )
       .execute();
+  }
+
+  #row(entity: LinkEntity, naturalKey: string, state: Link['state'], values: LinkValues) {
+    const now = this.#now();
+    return {
+      connection_id: this.#connectionId,
+      entity,
+      natural_key: naturalKey,
+      state,
+      imonggo_id: values.imonggo_id ?? null,
+      bigcommerce_id: values.bigcommerce_id ?? null,
+      pushed_hash: values.pushed_hash ?? null,
+      pushed_name: values.pushed_name ?? null,
+      visible: values.visible ?? null,
+      created_at: now,
+      updated_at: now,
+    };
   }
 
   async remove(entity: LinkEntity, naturalKey: string): Promise<void> {
