@@ -109,10 +109,20 @@ export interface World {
 /** Both emulators in process, loaded with the given content, and an empty database. */
 export async function openWorld(
   dialect: DialectName,
-  content: { imonggo?: ImonggoContent; bigcommerce?: StoreContent; kind?: AccountKind } = {},
+  content: {
+    imonggo?: ImonggoContent;
+    bigcommerce?: StoreContent;
+    kind?: AccountKind;
+    /** Seed of the emulators' fault draws, so a test under faults meets the same faults each time. */
+    faultSeed?: number;
+  } = {},
 ): Promise<World> {
-  const imonggo = createImonggoEmulator();
-  const bigcommerce = createBigCommerceEmulator();
+  // One generator per emulator: each side meets the same faults whatever the other side does.
+  const seed = content.faultSeed;
+  const imonggo = createImonggoEmulator(seed === undefined ? {} : { random: seededRandom(seed) });
+  const bigcommerce = createBigCommerceEmulator(
+    seed === undefined ? {} : { random: seededRandom(seed + 1) },
+  );
   imonggo.setState(imonggoState(content.imonggo ?? {}));
   bigcommerce.setState(storeState(content.bigcommerce ?? {}));
 
@@ -168,4 +178,16 @@ export function imonggoProducts(count: number, start = 1) {
     inventories.push({ product_id: n, branch_id: 1, quantity: 10, utc_updated_at: when });
   }
   return { products, inventories };
+}
+
+/** A small deterministic generator (mulberry32) for fault draws in tests. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
