@@ -1,33 +1,18 @@
 import type { Customer as StoreCustomer } from '../../bigcommerce/types.ts';
 import type { Customer as ImonggoCustomer } from '../../imonggo/schemas.ts';
 import type { Link } from '../../store/schema.ts';
+import { blankImonggoCustomer } from '../test-records.ts';
 
 /** Records as the clients return them, for the pure rules' tests. */
 
 export function imonggoCustomer(id: number, overrides: Partial<ImonggoCustomer> = {}) {
   const customer: ImonggoCustomer = {
-    id,
+    ...blankImonggoCustomer(id),
     code: `C${id}`,
-    alternate_code: '',
     first_name: `First${id}`,
     last_name: `Last${id}`,
     name: `First${id} Last${id}`,
-    company_name: '',
-    tin: '',
-    tax_exempt: false,
-    street: '',
-    city: '',
-    state: '',
-    zipcode: '',
-    country: '',
-    telephone: '',
-    fax: '',
-    mobile: '',
     email: `person${id}@example.com`,
-    remark: '',
-    status: null,
-    utc_created_at: '2026-01-01T00:00:00.000Z',
-    utc_updated_at: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
   return customer;

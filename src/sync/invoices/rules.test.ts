@@ -4,6 +4,7 @@ import type { Order, OrderProduct } from '../../bigcommerce/types.ts';
 import type { Customer, Product } from '../../imonggo/schemas.ts';
 import type { Link, LinkEntity } from '../../store/schema.ts';
 import { defaultPaidStatusIds } from '../settings.ts';
+import { blankImonggoCustomer, blankImonggoProduct } from '../test-records.ts';
 import { splitTotal } from './money.ts';
 import { invoiceReference } from './reference.ts';
 import {
@@ -19,20 +20,11 @@ const after = '2026-04-01T10:00:00Z';
 
 function product(id: number, overrides: Partial<Product> = {}): Product {
   return {
-    id,
+    ...blankImonggoProduct(id),
     stock_no: `TEA-0${id}`,
     name: `Tea ${id} (today's name)`,
     cost: 1,
     retail_price: 99,
-    description: '',
-    allow_decimal_quantities: false,
-    disable_discount: false,
-    disable_inventory: false,
-    enable_open_price: false,
-    tax_exempt: false,
-    tag_list: [],
-    barcode_list: '',
-    status: null,
     utc_created_at: '2026-01-01T00:00:00Z',
     utc_updated_at: '2026-01-01T00:00:00Z',
     ...overrides,
@@ -41,26 +33,11 @@ function product(id: number, overrides: Partial<Product> = {}): Product {
 
 function customer(id: number, email: string, overrides: Partial<Customer> = {}): Customer {
   return {
-    id,
-    code: '',
-    alternate_code: '',
+    ...blankImonggoCustomer(id),
     first_name: 'Today',
     last_name: 'Name',
     name: 'Today Name',
-    company_name: '',
-    tin: '',
-    tax_exempt: false,
-    street: '',
-    city: '',
-    state: '',
-    zipcode: '',
-    country: '',
-    telephone: '',
-    fax: '',
-    mobile: '',
     email,
-    remark: '',
-    status: null,
     utc_created_at: '2026-01-01T00:00:00Z',
     utc_updated_at: '2026-01-01T00:00:00Z',
     ...overrides,

@@ -4,26 +4,16 @@ import type { Product as StoreProduct } from '../../bigcommerce/types.ts';
 import type { Product as ImonggoProduct } from '../../imonggo/schemas.ts';
 import type { Link } from '../../store/schema.ts';
 import { hashValues } from '../hash.ts';
+import { blankImonggoProduct } from '../test-records.ts';
 import { planProducts, type ProductPlanInput } from './rules.ts';
 
 function product(id: number, overrides: Partial<ImonggoProduct> = {}): ImonggoProduct {
   return {
-    id,
+    ...blankImonggoProduct(id),
     stock_no: `SKU-${id}`,
     name: `Product ${id}`,
     cost: 1,
     retail_price: 10,
-    description: '',
-    allow_decimal_quantities: false,
-    disable_discount: false,
-    disable_inventory: false,
-    enable_open_price: false,
-    tax_exempt: false,
-    tag_list: [],
-    barcode_list: '',
-    status: null,
-    utc_created_at: '2026-01-01T00:00:00.000Z',
-    utc_updated_at: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
 }
