@@ -3,7 +3,7 @@ import { ConflictError, RemoteError } from '../../http/errors.ts';
 import type { SyncContext } from '../context.ts';
 import type { ItemReporter } from '../job.ts';
 import type { PlanItem } from '../plan.ts';
-import { forEachLimited } from '../pool.ts';
+import { forEachItem } from '../pool.ts';
 import { describeFailure } from '../remote-reason.ts';
 import { findByAlternateCode } from './find.ts';
 import type { PostCustomerPayload } from './post-rules.ts';
@@ -23,14 +23,11 @@ export async function applyPostCustomers(
   reporter: ItemReporter,
   imonggoSince: string | undefined,
 ): Promise<void> {
-  await forEachLimited(items, customersAtOnce, async (item) => {
-    try {
-      if (item.action === 'create') await createInImonggo(ctx, item, reporter, imonggoSince);
-      else await linkToImonggo(ctx, item, reporter);
-    } catch (error) {
-      reporter.failed(item, describeFailure(error));
-    }
-  });
+  await forEachItem(items, customersAtOnce, reporter, (item) =>
+    item.action === 'create'
+      ? createInImonggo(ctx, item, reporter, imonggoSince)
+      : linkToImonggo(ctx, item, reporter),
+  );
 }
 
 async function linkToImonggo(ctx: SyncContext, item: PostItem, reporter: ItemReporter) {

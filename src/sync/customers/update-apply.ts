@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, RemoteError, ValidationError } from '../.
 import type { SyncContext } from '../context.ts';
 import type { ItemReporter } from '../job.ts';
 import type { PlanItem } from '../plan.ts';
-import { forEachLimited } from '../pool.ts';
+import { forEachItem } from '../pool.ts';
 import { describeFailure } from '../remote-reason.ts';
 import type { UpdateCustomerPayload } from './update-rules.ts';
 import { facingHash, storeFacingOfStore, type StoreFacing } from './values.ts';
@@ -18,14 +18,11 @@ export async function applyUpdateCustomers(
   items: UpdateItem[],
   reporter: ItemReporter,
 ): Promise<void> {
-  await forEachLimited(items, customersAtOnce, async (item) => {
-    try {
-      if (item.action === 'create') await createOnStore(ctx, item, reporter);
-      else await writeToStore(ctx, item, reporter);
-    } catch (error) {
-      reporter.failed(item, describeFailure(error));
-    }
-  });
+  await forEachItem(items, customersAtOnce, reporter, (item) =>
+    item.action === 'create'
+      ? createOnStore(ctx, item, reporter)
+      : writeToStore(ctx, item, reporter),
+  );
 }
 
 /** An update of a linked customer, or a link to a store customer that has the email already. */
