@@ -1,6 +1,3 @@
-import type { Job } from '../../src/sync/job.ts';
-import type { RunReport } from '../../src/sync/report.ts';
-import { runJob } from '../../src/sync/runner.ts';
 import type { World } from './world.ts';
 
 /** Customers as the emulators' admin state holds them. */
@@ -115,30 +112,6 @@ export function writeCounts(world: World): { imonggo: number; bigcommerce: numbe
 export function clearRequests(world: World): void {
   world.imonggo.requests.clear();
   world.bigcommerce.requests.clear();
-}
-
-/**
- * Runs a job again until a run ends without failures (at most `limit` runs), as a merchant
- * would press the button again after a bad connection. A run that fails as a whole counts too.
- */
-export async function runUntilClean<P>(
-  world: World,
-  makeJob: () => Job<P>,
-  limit = 5,
-): Promise<{ runs: number; last: RunReport | undefined; error?: unknown }> {
-  let last: RunReport | undefined;
-  let error: unknown;
-  for (let runs = 1; runs <= limit; runs += 1) {
-    try {
-      last = await runJob(await world.context(), makeJob());
-      error = undefined;
-      if (last.counts.outcomes.failed === 0) return { runs, last };
-    } catch (thrown) {
-      last = undefined;
-      error = thrown;
-    }
-  }
-  return { runs: limit, last, error };
 }
 
 /** Both sides' customers without ids or timestamps, sorted, to compare two worlds. */

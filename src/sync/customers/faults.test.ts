@@ -5,10 +5,10 @@ import {
   customerSnapshot,
   imonggoCustomerDocs,
   imonggoCustomers,
-  runUntilClean,
   storeCustomerDocs,
   writeCounts,
 } from '../../../test/support/customers-world.ts';
+import { runUntilClean } from '../../../test/support/run-until-clean.ts';
 import { openWorld, type AccountKind, type World } from '../../../test/support/world.ts';
 import { describeEachDialect } from '../../store/test-stores.ts';
 import { runJob } from '../runner.ts';

@@ -7,9 +7,9 @@ import {
   storeOrders,
   type OrderSpec,
 } from '../../../test/support/invoices-fixtures.ts';
+import { runUntilClean } from '../../../test/support/run-until-clean.ts';
 import { openWorld, type World } from '../../../test/support/world.ts';
 import { describeEachDialect } from '../../store/test-stores.ts';
-import type { RunReport } from '../report.ts';
 import { runJob } from '../runner.ts';
 import { pullInvoicesJob } from './job.ts';
 
@@ -75,22 +75,6 @@ function endState(world: World) {
   };
 }
 
-async function runUntilClean(world: World): Promise<RunReport[]> {
-  const reports: RunReport[] = [];
-  for (let run = 0; run < 5; run += 1) {
-    try {
-      // Imonggo's 503 carries no wait; a backoff that outlasts the quota window stands in for
-      // the long pauses a real client takes.
-      const report = await runJob(await world.context({ backoffMs: 25 }), pullInvoicesJob());
-      reports.push(report);
-      if (report.status === 'succeeded') break;
-    } catch {
-      // A run may fail as a whole when a read gives up; the next one starts over.
-    }
-  }
-  return reports;
-}
-
 /** The end state of a run without faults, per dialect, that the run under faults must reach. */
 const calmStates = new Map<string, ReturnType<typeof endState>>();
 
@@ -153,7 +137,9 @@ describeEachDialect('pull invoices job under faults', (dialect) => {
     world.imonggo.faults.set(faults);
     world.bigcommerce.faults.set({ ...faults, error_status: 500 });
 
-    const reports = await runUntilClean(world);
+    // Imonggo's 503 carries no wait; a backoff that outlasts the quota window stands in for
+    // the long pauses a real client takes.
+    const { reports } = await runUntilClean(world, pullInvoicesJob, 5, { backoffMs: 25 });
     world.imonggo.faults.clear();
     world.bigcommerce.faults.clear();
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { runUntilClean } from '../../../test/support/customers-world.ts';
+import { runUntilClean } from '../../../test/support/run-until-clean.ts';
 import { imonggoProducts, openWorld, type World } from '../../../test/support/world.ts';
 import { describeEachDialect } from '../../store/test-stores.ts';
 import { postProductsJob } from './job.ts';
