@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { SecretBox, loadSecretKey } from './secrets.ts';
+import { runProcessesAtOnce } from './test-processes.ts';
 
 describe('SecretBox', () => {
   const box = new SecretBox(randomBytes(32));
@@ -45,6 +46,25 @@ describe('loadSecretKey', () => {
     assert.equal(statSync(keyFile).mode & 0o777, 0o600);
     assert.deepEqual(first, second);
     assert.match(readFileSync(keyFile, 'utf8'), /^[0-9a-f]{64}\n$/);
+  });
+
+  it('gives every process the same key when several start at once on a fresh machine', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bin-key-race-'));
+    const secretsModule = new URL('./secrets.ts', import.meta.url).pathname;
+    const source = `
+      const { loadSecretKey } = await import(${JSON.stringify(secretsModule)});
+      process.stdout.write(loadSecretKey({ keyFile: process.env.KEY_FILE }).toString('hex'));
+    `;
+
+    const { outputs, failures } = await runProcessesAtOnce(6, source, {
+      KEY_FILE: join(folder, 'secret.key'),
+    });
+
+    assert.deepEqual(failures, []);
+    assert.equal(outputs.length, 6);
+    assert.equal(new Set(outputs).size, 1, 'two processes used different keys');
+    assert.equal(`${outputs[0]}\n`, readFileSync(join(folder, 'secret.key'), 'utf8'));
+    assert.deepEqual(readdirSync(folder), ['secret.key']);
   });
 
   it('prefers BIN_SECRET_KEY and rejects a key of the wrong size', () => {

@@ -1,5 +1,13 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 
 const algorithm = 'aes-256-gcm';
@@ -61,10 +69,30 @@ export function loadSecretKey(options: { envValue?: string | undefined; keyFile:
   }
 
   mkdirSync(dirname(options.keyFile), { recursive: true });
+  return createKeyFile(options.keyFile);
+}
+
+/**
+ * Two processes may start at once on a fresh machine (two CLI runs, or the web app and a CLI run).
+ * The key is written whole to a private temporary file and then hard-linked into place: the link
+ * either creates the key file, complete, or fails because another process got there first, and
+ * then its key is the one everybody uses. Nobody ever reads a half-written file or replaces a key
+ * already sealing credentials.
+ */
+function createKeyFile(keyFile: string): Buffer {
   const key = randomBytes(32);
-  writeFileSync(options.keyFile, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(options.keyFile, 0o600);
-  return key;
+  const draft = `${keyFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(draft, 0o600);
+  try {
+    linkSync(draft, keyFile);
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return parseKey(readFileSync(keyFile, 'utf8').trim(), keyFile);
+  } finally {
+    unlinkSync(draft);
+  }
 }
 
 function parseKey(value: string, source: string): Buffer {
