@@ -1,5 +1,5 @@
 import { errors, hash, type Reply } from './reply.ts';
-import { parseApiTime } from './timestamps.ts';
+import { isoSeconds, parseApiTime } from './timestamps.ts';
 import { humanize } from './values.ts';
 
 export interface PageRule {
@@ -25,11 +25,19 @@ export function pageOf<T>(items: readonly T[], query: URLSearchParams, rule: Pag
   return items.slice((page - 1) * size, page * size);
 }
 
+/**
+ * How each filter compares a record's stamp with its limit. Every stored stamp is in one format,
+ * whole seconds (`isoSeconds`: the state loader and every route write it so), and such stamps
+ * sort as strings in time order. Comparing strings rather than parsing 20,000 stamps per page keeps
+ * a page of a large account cheap, as an index keeps it cheap on the real server. A limit with a
+ * fraction of a second is moved to the whole second that keeps the same records: `after 10.5 s`
+ * keeps what `after 10 s` keeps, `before 10.5 s` what `before 11 s` keeps.
+ */
 const comparisons = {
-  before: (updated: number, limit: number) => updated < limit,
-  after: (updated: number, limit: number) => updated > limit,
-  from: (updated: number, limit: number) => updated >= limit,
-  to: (updated: number, limit: number) => updated <= limit,
+  before: { round: Math.ceil, keep: (stamp: string, limit: string) => stamp < limit },
+  after: { round: Math.floor, keep: (stamp: string, limit: string) => stamp > limit },
+  from: { round: Math.ceil, keep: (stamp: string, limit: string) => stamp >= limit },
+  to: { round: Math.floor, keep: (stamp: string, limit: string) => stamp <= limit },
 } as const;
 
 /**
@@ -40,22 +48,19 @@ const comparisons = {
 export function updatedFilter(
   query: URLSearchParams,
 ): { keep: (record: { utc_updated_at: string }) => boolean } | { refused: Reply } {
-  const checks: ((updated: number) => boolean)[] = [];
+  const checks: ((stamp: string) => boolean)[] = [];
 
   for (const key of Object.keys(comparisons) as (keyof typeof comparisons)[]) {
     const text = query.get(key);
     if (text === null || text.trim() === '') continue;
     const limit = parseApiTime(text);
     if (limit === undefined) return { refused: errors([`${humanize(key)} is invalid`]) };
-    checks.push((updated) => comparisons[key](updated, limit));
+    const { round, keep } = comparisons[key];
+    const limitStamp = isoSeconds(round(limit / 1000) * 1000);
+    checks.push((stamp) => keep(stamp, limitStamp));
   }
 
-  return {
-    keep: (record) => {
-      const updated = Date.parse(record.utc_updated_at);
-      return checks.every((check) => check(updated));
-    },
-  };
+  return { keep: (record) => checks.every((check) => check(record.utc_updated_at)) };
 }
 
 /** `q=count` and `q=last_updated_at`; undefined for a plain list request. */

@@ -34,16 +34,29 @@ export function presentProduct(product: ProductRecord, format: Format): WireObje
   };
 }
 
-export function presentInventory(row: InventoryRecord, account: Account): WireObject {
-  const product = account.products.find((p) => p.id === row.product_id);
-  return {
+/**
+ * Inventory rows as the API shows them, with each product's stock_no. The page's products are
+ * found in one pass over the account rather than one search per row: 50 searches through 20,000
+ * products made every inventory page of a large account cost milliseconds of CPU.
+ */
+export function presentInventories(
+  rows: readonly InventoryRecord[],
+  account: Account,
+): WireObject[] {
+  const wanted = new Set(rows.map((row) => row.product_id));
+  const stockNumbers = new Map<number, string>();
+  for (const product of account.products) {
+    if (wanted.has(product.id)) stockNumbers.set(product.id, product.stock_no);
+  }
+
+  return rows.map((row) => ({
     product_id: row.product_id,
     branch_id: row.branch_id,
-    stock_no: product?.stock_no ?? '',
+    stock_no: stockNumbers.get(row.product_id) ?? '',
     quantity: row.quantity,
     utc_created_at: row.utc_created_at,
     utc_updated_at: row.utc_updated_at,
-  };
+  }));
 }
 
 export function presentCustomer(customer: CustomerRecord): WireObject {

@@ -9,6 +9,18 @@ export interface LinkValues {
   visible?: number | null;
 }
 
+const linkValueColumns = [
+  'imonggo_id',
+  'bigcommerce_id',
+  'pushed_hash',
+  'pushed_name',
+  'visible',
+] as const satisfies readonly (keyof LinkValues)[];
+
+function settledColumns(values: LinkValues): (keyof LinkValues)[] {
+  return linkValueColumns.filter((column) => values[column] !== undefined);
+}
+
 /** The links of one connection: which record on one side is which record on the other. */
 export class LinkRepository {
   readonly #db: Kysely<DatabaseSchema>;
@@ -37,27 +49,24 @@ export class LinkRepository {
     records: { imonggoIds: readonly string[]; keys: readonly string[] },
   ): Promise<Link[]> {
     const found = new Map<number, Link>();
-    // Chunks keep each statement under SQLite's bound-parameter limit.
-    for (
-      let start = 0;
-      start < Math.max(records.imonggoIds.length, records.keys.length);
-      start += 200
-    ) {
-      const ids = records.imonggoIds.slice(start, start + 200);
-      const keys = records.keys.slice(start, start + 200);
-      const rows = await this.#db
-        .selectFrom('links')
-        .selectAll()
-        .where('connection_id', '=', this.#connectionId)
-        .where('entity', '=', entity)
-        .where((eb) =>
-          eb.or([
-            ...(ids.length > 0 ? [eb('imonggo_id', 'in', ids)] : []),
-            ...(keys.length > 0 ? [eb('natural_key', 'in', keys)] : []),
-          ]),
-        )
-        .execute();
-      for (const row of rows) found.set(row.id, row);
+    // One statement per column rather than `imonggo_id IN … OR natural_key IN …`: SQLite answers
+    // the OR by reading every link of the connection, each IN alone by its index. Chunks keep
+    // each statement under SQLite's bound-parameter limit.
+    const lookups = [
+      { column: 'imonggo_id', values: records.imonggoIds },
+      { column: 'natural_key', values: records.keys },
+    ] as const;
+    for (const { column, values } of lookups) {
+      for (let start = 0; start < values.length; start += 500) {
+        const rows = await this.#db
+          .selectFrom('links')
+          .selectAll()
+          .where('connection_id', '=', this.#connectionId)
+          .where('entity', '=', entity)
+          .where(column, 'in', values.slice(start, start + 500))
+          .execute();
+        for (const row of rows) found.set(row.id, row);
+      }
     }
     return [...found.values()].sort((a, b) => a.id - b.id);
   }
@@ -99,16 +108,51 @@ export class LinkRepository {
 
   /** Writes a link as settled: both ids known, with what was last pushed. */
   async settle(entity: LinkEntity, naturalKey: string, values: LinkValues): Promise<void> {
-    const row = this.#row(entity, naturalKey, 'linked', values);
+    await this.settleAll(entity, [{ naturalKey, values }]);
+  }
+
+  /**
+   * Settles several links in one statement: a batch of store updates answers for ten products at
+   * once, and one commit for the ten instead of ten keeps the disk out of the run's way (each
+   * commit on SQLite waits for the disk). Links are grouped by which values they carry, since a
+   * settle changes only the values it is given.
+   */
+  async settleAll(
+    entity: LinkEntity,
+    links: readonly { naturalKey: string; values: LinkValues }[],
+  ): Promise<void> {
+    const groups = new Map<string, { naturalKey: string; values: LinkValues }[]>();
+    for (const link of links) {
+      const columns = settledColumns(link.values).join(',');
+      groups.set(columns, [...(groups.get(columns) ?? []), link]);
+    }
+
+    for (const group of groups.values()) {
+      const columns = settledColumns(group[0]?.values ?? {});
+      // Fifty rows a statement stay far under SQLite's bound-parameter limit.
+      for (let start = 0; start < group.length; start += 50) {
+        await this.#upsertLinked(entity, group.slice(start, start + 50), columns);
+      }
+    }
+  }
+
+  async #upsertLinked(
+    entity: LinkEntity,
+    links: readonly { naturalKey: string; values: LinkValues }[],
+    columns: readonly (keyof LinkValues)[],
+  ): Promise<void> {
+    const rows = links.map(({ naturalKey, values }) =>
+      this.#row(entity, naturalKey, 'linked', values),
+    );
     await this.#db
       .insertInto('links')
-      .values(row)
+      .values(rows)
       .onConflict((conflict) =>
-        conflict.columns(['connection_id', 'entity', 'natural_key']).doUpdateSet({
+        conflict.columns(['connection_id', 'entity', 'natural_key']).doUpdateSet((eb) => ({
           state: 'linked',
-          ...values,
-          updated_at: row.updated_at,
-        }),
+          updated_at: eb.ref('excluded.updated_at'),
+          ...Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}`)])),
+        })),
       )
       .execute();
   }

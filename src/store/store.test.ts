@@ -71,6 +71,37 @@ describeEachDialect('store', (dialect) => {
     assert.equal((await links.listPending('product')).length, 0);
   });
 
+  it('settles many links at once, changing only the values each one is given', async () => {
+    const { id } = await connections.upsert(credentials);
+    const links = new LinkRepository(store.db, id, now);
+    await links.markPending('product', 'A', { imonggo_id: '1', pushed_name: 'Old A' });
+    await links.settle('product', 'B', { imonggo_id: '2', bigcommerce_id: '20', visible: 1 });
+    const many = Array.from({ length: 120 }, (_, index) => ({
+      naturalKey: `M-${index}`,
+      values: { imonggo_id: String(100 + index), bigcommerce_id: String(900 + index) },
+    }));
+
+    await links.settleAll('product', [
+      { naturalKey: 'A', values: { bigcommerce_id: '10', pushed_hash: 'ha' } },
+      { naturalKey: 'B', values: { pushed_hash: 'hb', visible: 0 } },
+      ...many,
+    ]);
+
+    const a = await links.find('product', 'A');
+    const b = await links.find('product', 'B');
+    assert.deepEqual(
+      [a?.state, a?.imonggo_id, a?.bigcommerce_id, a?.pushed_hash, a?.pushed_name],
+      ['linked', '1', '10', 'ha', 'Old A'],
+    );
+    assert.deepEqual(
+      [b?.imonggo_id, b?.bigcommerce_id, b?.pushed_hash, b?.visible],
+      ['2', '20', 'hb', 0],
+    );
+    assert.equal((await links.find('product', 'M-119'))?.bigcommerce_id, '1019');
+    const settled = await links.list('product');
+    assert.equal(settled.filter((link) => link.natural_key.startsWith('M-')).length, 120);
+  });
+
   it('keeps cursors per connection', async () => {
     const { id } = await connections.upsert(credentials);
     const cursors = new CursorRepository(store.db, id);

@@ -1,3 +1,4 @@
+import type { ItemOutcomeValues } from '../store/runs.ts';
 import type { SyncContext } from './context.ts';
 import type { ItemReporter, Job } from './job.ts';
 import type { PlanItem } from './plan.ts';
@@ -18,7 +19,10 @@ export class ChunkApplier<Payload> {
   readonly #startedAt = new Map<number, string>();
   #applying: Promise<void> = Promise.resolve();
   // Outcome writes are chained so that they land in order and none is lost when apply returns.
+  // Outcomes reported while a write is under way wait in `#unwritten` and go in the next write
+  // together, in one transaction.
   #outcomes: Promise<void> = Promise.resolve();
+  #unwritten: (ItemOutcomeValues & { seq: number })[] = [];
   #error: unknown;
   #failed = false;
 
@@ -78,36 +82,43 @@ export class ChunkApplier<Payload> {
     },
     done: (item, ids) => {
       this.#progress.done += 1;
-      this.#record(() =>
-        this.#ctx.runs.setItemOutcome(this.#runId, item.seq, {
-          outcome: 'done',
-          started_at: this.#startedAt.get(item.seq) ?? this.#now(),
-          ...(ids?.imonggoId ? { imonggo_id: ids.imonggoId } : {}),
-          ...(ids?.bigcommerceId ? { bigcommerce_id: ids.bigcommerceId } : {}),
-        }),
-      );
+      this.#record({
+        seq: item.seq,
+        outcome: 'done',
+        started_at: this.#startedAt.get(item.seq) ?? this.#now(),
+        ...(ids?.imonggoId ? { imonggo_id: ids.imonggoId } : {}),
+        ...(ids?.bigcommerceId ? { bigcommerce_id: ids.bigcommerceId } : {}),
+      });
       this.#report();
     },
     failed: (item, reason) => {
       this.#progress.done += 1;
       this.#progress.failed += 1;
       this.#ctx.logger.warn({ key: item.key, reason }, 'item failed');
-      this.#record(() =>
-        this.#ctx.runs.setItemOutcome(this.#runId, item.seq, {
-          outcome: 'failed',
-          error: reason,
-          started_at: this.#startedAt.get(item.seq) ?? this.#now(),
-        }),
-      );
+      this.#record({
+        seq: item.seq,
+        outcome: 'failed',
+        error: reason,
+        started_at: this.#startedAt.get(item.seq) ?? this.#now(),
+      });
       this.#report();
     },
   };
 
-  #record(write: () => Promise<void>): void {
-    this.#outcomes = this.#outcomes.then(write).catch((error: unknown) => {
-      this.#failed = true;
-      this.#error ??= error;
-    });
+  #record(outcome: ItemOutcomeValues & { seq: number }): void {
+    this.#unwritten.push(outcome);
+    if (this.#unwritten.length > 1) return;
+
+    this.#outcomes = this.#outcomes
+      .then(() => {
+        const batch = this.#unwritten;
+        this.#unwritten = [];
+        return this.#ctx.runs.setItemOutcomes(this.#runId, batch);
+      })
+      .catch((error: unknown) => {
+        this.#failed = true;
+        this.#error ??= error;
+      });
   }
 
   #report(): void {

@@ -1,5 +1,5 @@
 import { fiftyAPage, inquiry, pageOf, updatedFilter } from '../listing.ts';
-import { presentInventory } from '../present.ts';
+import { presentInventories } from '../present.ts';
 import { homeBranch } from '../records.ts';
 import { list, type Reply } from '../reply.ts';
 import type { ApiRequest, ResourceRoutes } from '../request.ts';
@@ -18,13 +18,7 @@ function listInventories(request: ApiRequest): Reply {
     .sort((a, b) => a.product_id - b.product_id);
 
   const page = pageOf(matching, request.query, fiftyAPage);
-  return (
-    inquiry(request.query, matching) ??
-    list(
-      'inventories',
-      page.map((row) => presentInventory(row, account)),
-    )
-  );
+  return inquiry(request.query, matching) ?? list('inventories', presentInventories(page, account));
 }
 
 export const inventoryRoutes: ResourceRoutes = { list: listInventories };

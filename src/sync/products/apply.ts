@@ -11,8 +11,10 @@ import { disambiguate, type ProductPayload, type PushedProduct } from './rules.t
 
 type ProductItem = PlanItem<ProductPayload>;
 
-/** Store updates handed to the client at once; it sends them 10 to a request, several at a time. */
-const updateChunk = 80;
+/** The v3 batch limit: one request updates 10 products. */
+const updateBatch = 10;
+/** As many as the store account takes in flight; its gate holds any excess anyway. */
+const batchesAtOnce = 8;
 const createsAtOnce = 8;
 
 export async function applyProducts(
@@ -57,31 +59,57 @@ async function applyUpdates(
   items: ProductItem[],
   reporter: ItemReporter,
 ): Promise<void> {
-  for (let start = 0; start < items.length; start += updateChunk) {
-    const chunk = items.slice(start, start + updateChunk);
-    chunk.forEach((item) => reporter.started(item));
+  const batches: ProductItem[][] = [];
+  for (let start = 0; start < items.length; start += updateBatch) {
+    batches.push(items.slice(start, start + updateBatch));
+  }
 
-    const results = await ctx.bigcommerce.updateProducts(chunk.map(toUpdate));
+  // Each batch is settled as soon as its own answer comes, and the next batch goes out in its
+  // place: waiting for a round of batches before settling any kept the store idle while the
+  // links were written.
+  await forEachLimited(batches, batchesAtOnce, async (batch) => {
+    batch.forEach((item) => reporter.started(item));
+    const results = await ctx.bigcommerce.updateProducts(batch.map(toUpdate));
     const byId = new Map(results.map((result) => [result.id, result]));
 
-    for (const item of chunk) {
-      const payload = payloadOf(item);
-      const result = byId.get(payload.storeId ?? 0);
-      if (result?.ok) {
-        await settleLink(ctx, item, payload.storeId ?? 0, payload.values, item.action !== 'hide');
-        reporter.done(item, { bigcommerceId: String(payload.storeId) });
-      } else if (result && result.error instanceof ConflictError && item.action !== 'hide') {
-        await retryWithUniqueName(ctx, item, reporter);
-      } else if (result && result.error instanceof NotFoundError) {
-        await ctx.links.remove('product', item.key);
-        reporter.failed(
-          item,
-          'the product was deleted on the store; BIN will post it again on the next run',
-        );
-      } else {
-        reporter.failed(item, describeFailure(result?.error ?? 'the store did not answer for it'));
-      }
+    const updated: ProductItem[] = [];
+    const refused: { item: ProductItem; error: unknown }[] = [];
+    for (const item of batch) {
+      const result = byId.get(payloadOf(item).storeId ?? 0);
+      if (result?.ok) updated.push(item);
+      else refused.push({ item, error: result ? result.error : 'the store did not answer for it' });
     }
+
+    await ctx.links.settleAll(
+      'product',
+      updated.map((item) => {
+        const { storeId, values } = payloadOf(item);
+        return linkOf(item, storeId ?? 0, values, item.action !== 'hide');
+      }),
+    );
+    for (const item of updated) {
+      reporter.done(item, { bigcommerceId: String(payloadOf(item).storeId) });
+    }
+    for (const { item, error } of refused) await afterRefusedUpdate(ctx, item, error, reporter);
+  });
+}
+
+async function afterRefusedUpdate(
+  ctx: SyncContext,
+  item: ProductItem,
+  error: unknown,
+  reporter: ItemReporter,
+): Promise<void> {
+  if (error instanceof ConflictError && item.action !== 'hide') {
+    await retryWithUniqueName(ctx, item, reporter);
+  } else if (error instanceof NotFoundError) {
+    await ctx.links.remove('product', item.key);
+    reporter.failed(
+      item,
+      'the product was deleted on the store; BIN will post it again on the next run',
+    );
+  } else {
+    reporter.failed(item, describeFailure(error));
   }
 }
 
@@ -191,13 +219,21 @@ async function settleLink(
   values: PushedProduct,
   visible: boolean,
 ): Promise<void> {
-  await ctx.links.settle('product', item.key, {
-    imonggo_id: String(payloadOf(item).imonggoId),
-    bigcommerce_id: String(storeId),
-    pushed_hash: hashValues({ ...values }),
-    pushed_name: values.name,
-    visible: visible ? 1 : 0,
-  });
+  await ctx.links.settleAll('product', [linkOf(item, storeId, values, visible)]);
+}
+
+/** The link a product gets once the store holds `values` for it. */
+function linkOf(item: ProductItem, storeId: number, values: PushedProduct, visible: boolean) {
+  return {
+    naturalKey: item.key,
+    values: {
+      imonggo_id: String(payloadOf(item).imonggoId),
+      bigcommerce_id: String(storeId),
+      pushed_hash: hashValues({ ...values }),
+      pushed_name: values.name,
+      visible: visible ? 1 : 0,
+    },
+  };
 }
 
 function payloadOf(item: ProductItem): ProductPayload {
