@@ -68,6 +68,25 @@ describe('imonggo emulator: products', () => {
     assert.match(past.text, /<products\/>/);
   });
 
+  it('compares limits with a fraction of a second as time, not as text', async () => {
+    const emulator = emulatorWith();
+    const ids = async (query: string) =>
+      json<Row[]>((await call(emulator, 'GET', `/api/products.json?${query}`)).text).map(
+        (p) => p.id,
+      );
+
+    // Product 2 was updated at 2024-02-01T00:00:00Z exactly.
+    assert.deepEqual(await ids('after=2024-01-31T23:59:59.500Z'), [2, 3]);
+    assert.deepEqual(await ids('after=2024-02-01T00:00:00.500Z'), [3]);
+    assert.deepEqual(await ids('before=2024-02-01T00:00:00.500Z'), [1, 2]);
+    assert.deepEqual(await ids('before=2024-02-01T00:00:00Z'), [1]);
+    assert.deepEqual(await ids('from=2024-01-31T23:59:59.500Z'), [2, 3]);
+    assert.deepEqual(await ids('from=2024-02-01T00:00:00.500Z'), [3]);
+    assert.deepEqual(await ids('to=2024-02-01T00:00:00.500Z'), [1, 2]);
+    assert.deepEqual(await ids('to=2024-01-31T23:59:59.500Z'), [1]);
+    assert.deepEqual(await ids('after=2024-01-31T16:00:00-08:00'), [3]);
+  });
+
   it('filters by updated time in both accepted formats, ignores an empty value, counts', async () => {
     const emulator = emulatorWith();
 
