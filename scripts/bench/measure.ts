@@ -96,11 +96,6 @@ export async function measureRun<Payload>(
   world.bigcommerce.requests.clear();
   Object.assign(world.warnings, { retries: 0, rateLimited: 0, other: 0 });
   const ctx = await world.context();
-  // The harness has just built the next run's world (tens of megabytes of emulator state at
-  // 20,000 products); collecting that garbage now keeps it from being collected inside the
-  // measured run, where it cost more than a small run's own work. `npm run bench` starts Node
-  // with --expose-gc; without it the runs are measured as they come.
-  (globalThis as { gc?: () => void }).gc?.();
 
   const sampler = new RssSampler();
   sampler.start();
