@@ -18,6 +18,8 @@ export { StateError } from './state.ts';
 export interface BigCommerceEmulatorOptions {
   now?: () => number;
   random?: () => number;
+  /** Keep request bodies in the request log (default true); `/__admin/requests` shows null without. */
+  logBodies?: boolean;
 }
 
 export interface BigCommerceEmulator {
@@ -41,7 +43,7 @@ export function createBigCommerceEmulator(
   const now = options.now ?? Date.now;
   const world: World = { stores: new Map(), now };
   const faults = new FaultInjector({ now, ...(options.random ? { random: options.random } : {}) });
-  const requests = new RequestLog();
+  const requests = new RequestLog({ keepBodies: options.logBodies ?? true });
   const app = new Hono({ getPath: withoutLegacyExtension });
 
   app.use('*', apiRequestRecorder(requests, faults));

@@ -18,7 +18,7 @@ export function apiRequestRecorder(log: RequestLog, faults: FaultInjector): Midd
     const url = new URL(c.req.url);
     if (url.pathname.startsWith(ADMIN_PREFIX)) return next();
 
-    const body = await readBodyForLog(c.req.raw);
+    const body = log.keepsBodies ? await readBodyForLog(c.req.raw) : null;
     await next();
 
     const query: Record<string, string> = {};

@@ -13,6 +13,15 @@ export interface LoggedRequest {
  */
 export class RequestLog {
   #entries: LoggedRequest[] = [];
+  /**
+   * Whether entries keep the request bodies. Tests read them; the benchmark only counts calls, and
+   * 20,000 product bodies kept in its process would be counted in BIN's memory.
+   */
+  readonly keepsBodies: boolean;
+
+  constructor(options: { keepBodies?: boolean } = {}) {
+    this.keepsBodies = options.keepBodies ?? true;
+  }
 
   add(entry: LoggedRequest): void {
     this.#entries.push(entry);

@@ -11,6 +11,8 @@ import { buildWorld, exportWorld } from './state.ts';
 export interface ImonggoEmulatorOptions {
   now?: () => number;
   random?: () => number;
+  /** Keep request bodies in the request log (default true); `/__admin/requests` shows null without. */
+  logBodies?: boolean;
 }
 
 export interface ImonggoEmulator {
@@ -28,7 +30,7 @@ export interface ImonggoEmulator {
 export function createImonggoEmulator(options: ImonggoEmulatorOptions = {}): ImonggoEmulator {
   const now = options.now ?? Date.now;
   const faults = new FaultInjector({ now, random: options.random ?? Math.random });
-  const requests = new RequestLog();
+  const requests = new RequestLog({ keepBodies: options.logBodies ?? true });
   let world: World = { accounts: [] };
 
   const emulator = {

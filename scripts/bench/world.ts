@@ -83,8 +83,9 @@ export async function openBenchWorld(options: {
   imonggoState: unknown;
   storeState: unknown;
 }): Promise<BenchWorld> {
-  const imonggo = createImonggoEmulator();
-  const bigcommerce = createBigCommerceEmulator();
+  // The benchmark counts calls and needs no bodies; kept, they would weigh on the RSS measured.
+  const imonggo = createImonggoEmulator({ logBodies: false });
+  const bigcommerce = createBigCommerceEmulator({ logBodies: false });
   imonggo.setState(options.imonggoState);
   bigcommerce.setState(options.storeState);
 
