@@ -1,4 +1,5 @@
 import type { RunReport } from '../sync/report.ts';
+import { failedFirst } from './failed-first.ts';
 
 /**
  * A cell of a spreadsheet-safe CSV. Names come from the remote APIs, so a value that a
@@ -10,6 +11,7 @@ function cell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Every record of a run, failed ones first as on the results page. */
 export function reportCsv(report: RunReport): string {
   const header = [
     'seq',
@@ -23,7 +25,7 @@ export function reportCsv(report: RunReport): string {
     'imonggo_id',
     'bigcommerce_id',
   ];
-  const rows = report.items.map((item) => [
+  const rows = failedFirst(report.items).map((item) => [
     item.seq,
     item.label,
     item.key,

@@ -137,6 +137,11 @@ describeEachDialect('web jobs: preview, run, results, history', (dialect) => {
       'seq,record,key,entity,action,outcome,reason,error,imonggo_id,bigcommerce_id',
     );
     assert.equal(lines.length, 16);
+    assert.match(
+      lines[1] ?? '',
+      /,failed,/,
+      'the CSV lists failed records first, as the page does',
+    );
 
     const stores = world.bigcommerce.getState().stores as {
       store_hash: string;

@@ -1,6 +1,7 @@
 import type { Run } from '../../store/schema.ts';
 import type { PlanAction } from '../../sync/plan.ts';
 import type { ReportItem, RunReport } from '../../sync/report.ts';
+import { failedFirst } from '../failed-first.ts';
 import type { Progress } from '../../sync/runner.ts';
 import { jobTitle, showTime, statusWords } from '../jobs.ts';
 import { CsrfField, Layout } from './layout.tsx';
@@ -183,22 +184,10 @@ export function PreviewPage(props: { csrf: string; run: Run; report: RunReport }
   );
 }
 
-function outcomeOrder(item: ReportItem): number {
-  return item.outcome === 'failed'
-    ? 0
-    : item.outcome === 'planned'
-      ? 1
-      : item.outcome === 'done'
-        ? 2
-        : 3;
-}
-
 /** A finished run: counts, every record with its outcome (failed first), CSV, retry. */
 export function ResultsPage(props: { csrf: string; run: Run; report: RunReport }) {
   const { run, report } = props;
-  const items = [...report.items].sort(
-    (a, b) => outcomeOrder(a) - outcomeOrder(b) || a.seq - b.seq,
-  );
+  const items = failedFirst(report.items);
   const failed = report.counts.outcomes.failed;
   return (
     <Layout title={`${jobTitle(run)}: results`} csrf={props.csrf}>
