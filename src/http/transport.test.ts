@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { describe, it } from 'node:test';
 import { pino } from 'pino';
 import { AccountGate } from './account-gate.ts';
@@ -228,6 +229,36 @@ describe('HttpTransport', () => {
 
     assert.ok(error instanceof NetworkError);
     assert.equal(error.timedOut, true);
+  });
+
+  it("lets the caller's signal stop a request, and leaves nothing on that signal after", async () => {
+    const caller = new AbortController();
+    const { fetch } = scriptedFetch(Array.from({ length: 5 }, () => json(200, { ok: true })));
+    const client = transport(fetch);
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timersBefore = timers();
+
+    for (let i = 0; i < 5; i += 1) {
+      await client.send({ method: 'GET', path: '/x', signal: caller.signal });
+    }
+    const listenersAfterAnswers = getEventListeners(caller.signal, 'abort').length;
+    const timersAfterAnswers = timers();
+    const waiting = transport((_input, init) => {
+      // As a real fetch: an aborted signal rejects at once, or as soon as it aborts.
+      return new Promise((_resolve, reject) => {
+        const signal = init?.signal;
+        if (signal?.aborted) reject(signal.reason as Error);
+        signal?.addEventListener('abort', () => reject(signal.reason as Error));
+      });
+    })
+      .send({ method: 'GET', path: '/x', signal: caller.signal })
+      .catch((e: unknown) => e);
+    caller.abort(new Error('the merchant cancelled'));
+
+    assert.equal(listenersAfterAnswers, 0);
+    assert.equal(timersAfterAnswers, timersBefore, 'an answered request left its timeout running');
+    assert.equal(((await waiting) as Error).message, 'the merchant cancelled');
+    assert.equal(getEventListeners(caller.signal, 'abort').length, 0);
   });
 
   it('reports an HTML error page without reading it as the remote message', async () => {

@@ -148,6 +148,7 @@ export class HttpTransport {
 
     let response: Response;
     let text: string;
+    const deadline = attemptDeadline(request.signal, this.#options.timeoutMs);
     try {
       response = await this.#options.fetch(url, {
         method: request.method,
@@ -156,13 +157,15 @@ export class HttpTransport {
           ...request.headers,
         },
         body: request.body,
-        signal: this.#signal(request.signal),
+        signal: deadline.signal,
         redirect: 'error',
       });
       text = await response.text();
     } catch (error) {
       request.signal?.throwIfAborted();
       throw toNetworkError(error, where);
+    } finally {
+      deadline.clear();
     }
 
     logger.debug(
@@ -192,11 +195,6 @@ export class HttpTransport {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     return url;
-  }
-
-  #signal(caller: AbortSignal | undefined): AbortSignal {
-    const timeout = AbortSignal.timeout(this.#options.timeoutMs);
-    return caller ? AbortSignal.any([caller, timeout]) : timeout;
   }
 
   #toError(
@@ -235,6 +233,35 @@ export class HttpTransport {
 function isWorthRepeating(error: unknown, idempotent: boolean): boolean {
   if (!(error instanceof RemoteError) || !error.transient) return false;
   return idempotent || !error.mayHaveArrived;
+}
+
+/**
+ * The signal of one attempt: aborted by its timeout or by the caller, and released as soon as the
+ * attempt ends. `AbortSignal.timeout` keeps its timer for the whole timeout even after the answer
+ * came, and `AbortSignal.any` leaves a listener and weak references on the caller's signal: at
+ * 20,000 requests a run held tens of thousands of each (about 10 MB in a heap snapshot of a first
+ * sync). The abort reason is the same `TimeoutError` that `AbortSignal.timeout` gives.
+ */
+function attemptDeadline(
+  caller: AbortSignal | undefined,
+  timeoutMs: number,
+): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, timeoutMs);
+  const onCallerAbort = () => controller.abort(caller?.reason);
+
+  if (caller?.aborted) onCallerAbort();
+  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+
+  return {
+    signal: controller.signal,
+    clear() {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    },
+  };
 }
 
 function toNetworkError(
