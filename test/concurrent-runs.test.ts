@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cliEnvironment, serveWorld, startCli, type ServedWorld } from './support/cli-process.ts';
-import { imonggoProducts, openWorld, type World } from './support/world.ts';
+import { imonggoProducts, openWorld, storeProducts, type World } from './support/world.ts';
 
 function storeSkus(world: World): string[] {
-  const state = world.bigcommerce.getState() as { stores: { products: { sku: string }[] }[] };
-  return (state.stores[0]?.products ?? []).map((p) => p.sku);
+  return storeProducts(world).map((p) => p.sku);
 }
 
 describe('two runs of one job for the same connection at once', () => {

@@ -12,7 +12,7 @@ import {
   storeCustomers,
 } from './support/customers-world.ts';
 import { invoiceProducts, invoicesOf, storeOrders } from './support/invoices-fixtures.ts';
-import { imonggoProducts, openWorld, type World } from './support/world.ts';
+import { imonggoProducts, openWorld, storeProducts, type World } from './support/world.ts';
 
 /**
  * The promise of exactly-once writes: a run killed with SIGKILL at any moment, then run again,
@@ -29,21 +29,6 @@ interface Scenario {
   snapshot: (world: World) => unknown;
   /** Throws when the end state holds a duplicate. */
   assertNoDuplicates: (world: World) => void;
-}
-
-function storeProducts(world: World) {
-  const state = world.bigcommerce.getState() as {
-    stores: {
-      products: {
-        sku: string;
-        name: string;
-        price: number;
-        is_visible: boolean;
-        inventory_level: number;
-      }[];
-    }[];
-  };
-  return state.stores[0]?.products ?? [];
 }
 
 const products: Scenario = {

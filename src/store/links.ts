@@ -124,23 +124,25 @@ export class LinkRepository {
     const groups = new Map<string, { naturalKey: string; values: LinkValues }[]>();
     for (const link of links) {
       const columns = settledColumns(link.values).join(',');
-      groups.set(columns, [...(groups.get(columns) ?? []), link]);
+      const group = groups.get(columns);
+      if (group) group.push(link);
+      else groups.set(columns, [link]);
     }
 
     for (const group of groups.values()) {
-      const columns = settledColumns(group[0]?.values ?? {});
       // Fifty rows a statement stay far under SQLite's bound-parameter limit.
       for (let start = 0; start < group.length; start += 50) {
-        await this.#upsertLinked(entity, group.slice(start, start + 50), columns);
+        await this.#upsertLinked(entity, group.slice(start, start + 50));
       }
     }
   }
 
+  /** Upserts links that all carry the same values columns. */
   async #upsertLinked(
     entity: LinkEntity,
     links: readonly { naturalKey: string; values: LinkValues }[],
-    columns: readonly (keyof LinkValues)[],
   ): Promise<void> {
+    const columns = settledColumns(links[0]?.values ?? {});
     const rows = links.map(({ naturalKey, values }) =>
       this.#row(entity, naturalKey, 'linked', values),
     );

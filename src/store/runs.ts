@@ -152,10 +152,6 @@ export class RunRepository {
     }
   }
 
-  async setItemOutcome(runId: string, seq: number, outcome: ItemOutcomeValues): Promise<void> {
-    await this.setItemOutcomes(runId, [{ seq, ...outcome }]);
-  }
-
   /**
    * Several outcomes in one transaction. A run settles items faster than a disk commits, and on
    * SQLite each commit waits for the disk (about a quarter of a millisecond here): one commit per

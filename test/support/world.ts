@@ -106,6 +106,21 @@ export interface World {
   close(): Promise<void>;
 }
 
+/** What the end-state checks read of a store product in the emulator's state. */
+export interface StoreProductState {
+  sku: string;
+  name: string;
+  price: number;
+  is_visible: boolean;
+  inventory_level: number;
+}
+
+/** The products of the world's store, as the store emulator holds them. */
+export function storeProducts(world: World): StoreProductState[] {
+  const state = world.bigcommerce.getState() as { stores: { products: StoreProductState[] }[] };
+  return state.stores[0]?.products ?? [];
+}
+
 /** Both emulators in process, loaded with the given content, and an empty database. */
 export async function openWorld(
   dialect: DialectName,

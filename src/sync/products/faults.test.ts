@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { runUntilClean } from '../../../test/support/run-until-clean.ts';
-import { imonggoProducts, openWorld, type World } from '../../../test/support/world.ts';
+import {
+  imonggoProducts,
+  openWorld,
+  storeProducts,
+  type World,
+} from '../../../test/support/world.ts';
 import { describeEachDialect } from '../../store/test-stores.ts';
 import { postProductsJob } from './job.ts';
 
@@ -14,19 +19,7 @@ function seed() {
 }
 
 function endState(world: World) {
-  const state = world.bigcommerce.getState() as {
-    stores: {
-      products: {
-        sku: string;
-        name: string;
-        price: number;
-        is_visible: boolean;
-        inventory_level: number;
-      }[];
-    }[];
-  };
-  const products = state.stores[0]?.products ?? [];
-  return products
+  return storeProducts(world)
     .map((p) => `${p.sku}|${p.name}|${p.price}|${p.is_visible}|${p.inventory_level}`)
     .sort();
 }
