@@ -7,6 +7,7 @@ import type {
   PaymentTypeRecord,
   ProductRecord,
 } from './records.ts';
+import { productIndex } from './records.ts';
 import type { Format, WireObject } from './reply.ts';
 
 /** A product as the API shows it: `tag_list` is a ", "-joined string in XML, an array in JSON. */
@@ -43,16 +44,11 @@ export function presentInventories(
   rows: readonly InventoryRecord[],
   account: Account,
 ): WireObject[] {
-  const wanted = new Set(rows.map((row) => row.product_id));
-  const stockNumbers = new Map<number, string>();
-  for (const product of account.products) {
-    if (wanted.has(product.id)) stockNumbers.set(product.id, product.stock_no);
-  }
-
+  const products = productIndex(account);
   return rows.map((row) => ({
     product_id: row.product_id,
     branch_id: row.branch_id,
-    stock_no: stockNumbers.get(row.product_id) ?? '',
+    stock_no: products.get(row.product_id)?.stock_no ?? '',
     quantity: row.quantity,
     utc_created_at: row.utc_created_at,
     utc_updated_at: row.utc_updated_at,

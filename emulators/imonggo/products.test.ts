@@ -68,6 +68,27 @@ describe('imonggo emulator: products', () => {
     assert.match(past.text, /<products\/>/);
   });
 
+  it('pages stock rows in product order even when they are stored out of order', async () => {
+    const products = Array.from({ length: 60 }, (_, i) => ({ name: `P${i}`, stock_no: `S${i}` }));
+    // Rows stored from the last product to the first, as rows added later for older products are.
+    const inventories = products.map((_, i) => ({ product_id: 60 - i, quantity: 60 - i }));
+    const emulator = emulatorWith(smallAccount({ products, inventories }));
+    const ids = async (page: number) =>
+      json<Row[]>((await call(emulator, 'GET', `/api/inventories.json?page=${page}`)).text).map(
+        (row) => row.product_id,
+      );
+
+    assert.deepEqual(
+      await ids(1),
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+    assert.deepEqual(
+      await ids(2),
+      Array.from({ length: 10 }, (_, i) => i + 51),
+    );
+    assert.deepEqual(await ids(3), []);
+  });
+
   it('compares limits with a fraction of a second as time, not as text', async () => {
     const emulator = emulatorWith();
     const ids = async (query: string) =>

@@ -149,6 +149,25 @@ export interface World {
   accounts: Account[];
 }
 
+const productIndexes = new WeakMap<
+  readonly ProductRecord[],
+  { size: number; byId: Map<number, ProductRecord> }
+>();
+
+/**
+ * The account's products by id. Built once and rebuilt only when products were added: a product
+ * is never removed (deletes are soft) and never changes its id, so an index of the same size is
+ * still right.
+ */
+export function productIndex(account: Account): ReadonlyMap<number, ProductRecord> {
+  const cached = productIndexes.get(account.products);
+  if (cached && cached.size === account.products.length) return cached.byId;
+
+  const byId = new Map(account.products.map((product) => [product.id, product]));
+  productIndexes.set(account.products, { size: account.products.length, byId });
+  return byId;
+}
+
 /** The next free id in a list: one past the largest, so ids are never reused. */
 export function nextId(records: readonly { id: number | null }[]): number {
   let largest = 0;

@@ -1,6 +1,6 @@
-import { fiftyAPage, inquiry, pageOf, updatedFilter } from '../listing.ts';
+import { fiftyAPage, inquiry, keptInIdOrder, pageInIdOrder, updatedFilter } from '../listing.ts';
 import { presentInventories } from '../present.ts';
-import { homeBranch } from '../records.ts';
+import { homeBranch, type InventoryRecord } from '../records.ts';
 import { list, type Reply } from '../reply.ts';
 import type { ApiRequest, ResourceRoutes } from '../request.ts';
 
@@ -13,12 +13,15 @@ function listInventories(request: ApiRequest): Reply {
   const branchText = request.query.get('branch_id');
   const branchId =
     branchText !== null && branchText !== '' ? Number(branchText) : homeBranch(account)?.id;
-  const matching = account.inventories
-    .filter((row) => row.branch_id === branchId && filter.keep(row))
-    .sort((a, b) => a.product_id - b.product_id);
+  const keep = (row: InventoryRecord) => row.branch_id === branchId && filter.keep(row);
+  const idOf = (row: InventoryRecord) => row.product_id;
+  const inquired = request.query.has('q')
+    ? inquiry(request.query, keptInIdOrder(account.inventories, keep, idOf))
+    : undefined;
+  if (inquired) return inquired;
 
-  const page = pageOf(matching, request.query, fiftyAPage);
-  return inquiry(request.query, matching) ?? list('inventories', presentInventories(page, account));
+  const page = pageInIdOrder(account.inventories, keep, idOf, request.query, fiftyAPage);
+  return list('inventories', presentInventories(page, account));
 }
 
 export const inventoryRoutes: ResourceRoutes = { list: listInventories };

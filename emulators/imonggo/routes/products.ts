@@ -1,4 +1,11 @@
-import { fiftyAPage, inquiry, isActiveOnly, pageOf, updatedFilter } from '../listing.ts';
+import {
+  fiftyAPage,
+  inquiry,
+  isActiveOnly,
+  keptInIdOrder,
+  pageInIdOrder,
+  updatedFilter,
+} from '../listing.ts';
 import { presentProduct } from '../present.ts';
 import type { Account, ProductRecord } from '../records.ts';
 import { nextId } from '../records.ts';
@@ -126,17 +133,17 @@ export const productRoutes: ResourceRoutes = {
     if ('refused' in filter) return filter.refused;
 
     const activeOnly = isActiveOnly(request.query);
-    const matching = request.account.products
-      .filter((p) => (!activeOnly || p.status === null) && filter.keep(p))
-      .sort((a, b) => a.id - b.id);
+    const keep = (p: ProductRecord) => (!activeOnly || p.status === null) && filter.keep(p);
+    const idOf = (p: ProductRecord) => p.id;
+    const inquired = request.query.has('q')
+      ? inquiry(request.query, keptInIdOrder(request.account.products, keep, idOf))
+      : undefined;
+    if (inquired) return inquired;
 
-    const page = pageOf(matching, request.query, fiftyAPage);
-    return (
-      inquiry(request.query, matching) ??
-      list(
-        'products',
-        page.map((p) => presentProduct(p, request.format)),
-      )
+    const page = pageInIdOrder(request.account.products, keep, idOf, request.query, fiftyAPage);
+    return list(
+      'products',
+      page.map((p) => presentProduct(p, request.format)),
     );
   },
 
