@@ -10,7 +10,7 @@ import {
   readOrderLinesInGroups,
   type InvoiceReading,
 } from './read.ts';
-import { planInvoices, type InvoicePayload } from './rules.ts';
+import { imonggoLookups, planInvoices, type ImonggoLookups, type InvoicePayload } from './rules.ts';
 
 /** Orders per chunk: about one quota window of line reads, and a short tail of posts at the end. */
 const ordersPerChunk = 100;
@@ -47,10 +47,13 @@ export function pullInvoicesJob(): Job<InvoicePayload> {
       imonggo.catch(() => undefined);
       const groups = readOrderLinesInGroups(ctx, base.candidates, ordersPerChunk);
 
+      let lookups: ImonggoLookups | undefined;
       for (const [index, lines] of groups.entries()) {
         const orders = base.candidates.slice(index * ordersPerChunk, (index + 1) * ordersPerChunk);
         const orderLines = await lines;
-        yield planInvoices({ ...base.input, ...(await imonggo), orders, orderLines });
+        const input = { ...base.input, ...(await imonggo), orders, orderLines };
+        lookups ??= imonggoLookups(input);
+        yield planInvoices(input, lookups);
       }
     }
 
