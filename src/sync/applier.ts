@@ -5,10 +5,15 @@ import type { PlanItem } from './plan.ts';
 import type { Progress } from './runner.ts';
 
 /**
- * Applies the writing items of a plan that may come in chunks. Chunks are applied one after the
- * other, in order, while the runner goes on reading the next chunk: a job whose reading is
- * quota-bound (the invoice pull reads each order's lines) then spends the write time inside the
- * read time instead of after it.
+ * Applies the writing items of a plan that may come in chunks, while the runner goes on reading
+ * the next chunk: a job whose reading is quota-bound (the invoice pull reads each order's lines)
+ * then spends the write time inside the read time instead of after it.
+ *
+ * Chunks are applied one after the other, in order, unless the job says its chunks are
+ * independent (`Job.independentChunks`). Then a chunk starts as soon as it arrives and waits only
+ * for the earlier chunks that hold one of its keys, so two writes of one record still land in
+ * the order they were planned. A latency-bound run (a few changed products) would otherwise wait
+ * for a chunk's last batch, and for its links to be written, before sending the next chunk's.
  */
 export class ChunkApplier<Payload> {
   readonly #ctx: SyncContext;
@@ -18,6 +23,8 @@ export class ChunkApplier<Payload> {
   readonly #progress: Progress;
   readonly #startedAt = new Map<number, string>();
   #applying: Promise<void> = Promise.resolve();
+  /** Chunks applied at once (independent chunks only): their keys, and when they are done. */
+  readonly #inFlight = new Set<{ keys: Set<string>; done: Promise<void> }>();
   // Outcome writes are chained so that they land in order and none is lost when apply returns.
   // Outcomes reported while a write is under way wait in `#unwritten` and go in the next write
   // together, in one transaction.
@@ -52,18 +59,37 @@ export class ChunkApplier<Payload> {
     if (this.#failed) throw this.#error;
   }
 
-  /** Queues a chunk's writing items behind the chunks before it. */
+  /** Queues a chunk's writing items behind the chunks before it that it depends on. */
   add(items: PlanItem<Payload>[]): void {
     this.#progress.total += items.length;
     this.#report();
     if (items.length === 0) return;
 
-    this.#applying = this.#applying
-      .then(() => (this.#failed ? undefined : this.#job.apply(this.#ctx, items, this.#reporter)))
-      .catch((error: unknown) => {
-        this.#failed = true;
-        this.#error = error;
-      });
+    if (!this.#job.independentChunks) {
+      this.#applying = this.#applying.then(() => this.#apply(items));
+      return;
+    }
+
+    const keys = new Set(items.map((item) => item.key));
+    const before = [...this.#inFlight].filter((chunk) => [...chunk.keys].some((k) => keys.has(k)));
+    const chunk = {
+      keys,
+      done: Promise.all(before.map((earlier) => earlier.done)).then(() => this.#apply(items)),
+    };
+    this.#inFlight.add(chunk);
+    void chunk.done.then(() => this.#inFlight.delete(chunk));
+    this.#applying = Promise.all([this.#applying, chunk.done]).then(() => undefined);
+  }
+
+  /** Applies one chunk; an error stops every chunk not yet started and is kept for `finished`. */
+  async #apply(items: PlanItem<Payload>[]): Promise<void> {
+    if (this.#failed) return;
+    try {
+      await this.#job.apply(this.#ctx, items, this.#reporter);
+    } catch (error) {
+      this.#failed = true;
+      this.#error ??= error;
+    }
   }
 
   /** Waits for every queued chunk; the number of failed items, or the error that stopped it. */

@@ -38,6 +38,12 @@ export interface Job<Payload = unknown> {
    * chunk while the next one is read. A job with this ignores `plan` when it runs.
    */
   planChunks?(ctx: SyncContext, options: JobOptions): AsyncIterable<Plan<Payload>>;
+  /**
+   * True when chunks that share no natural key may be applied at the same time; otherwise each
+   * chunk waits until the one before it is applied. `apply` must then be safe to run on two
+   * chunks at once.
+   */
+  independentChunks?: boolean;
   apply(ctx: SyncContext, items: PlanItem<Payload>[], reporter: ItemReporter): Promise<void>;
   /** Moves incremental cursors forward; called only when every item succeeded or was skipped. */
   commit?(ctx: SyncContext): Promise<void>;

@@ -120,4 +120,57 @@ describe('runJob with a plan in chunks', () => {
     const runs = await ctx.runs.list(ctx.connectionId, 1);
     assert.equal(runs[0]?.status, 'failed');
   });
+  it('applies independent chunks at once, holding back only a chunk that shares a key', async () => {
+    const events: string[] = [];
+    const slow = new Map([
+      ['a', 60],
+      ['b', 60],
+    ]);
+    const chunks: Plan[] = [
+      { job: 'products', items: [item('a')], notes: [] },
+      { job: 'products', items: [item('b')], notes: [] },
+      { job: 'products', items: [item('a', 'update'), item('c')], notes: [] },
+    ];
+    const job: Job = {
+      name: 'products',
+      independentChunks: true,
+      plan: () => Promise.reject(new Error('the runner must use the chunks')),
+      async *planChunks() {
+        for (const chunk of chunks) {
+          yield chunk;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      },
+      async apply(_ctx, items, reporter) {
+        for (const planned of items) {
+          events.push(`start ${planned.key}:${planned.action}`);
+          reporter.started(planned);
+          await new Promise((resolve) => setTimeout(resolve, slow.get(planned.key) ?? 5));
+          events.push(`end ${planned.key}:${planned.action}`);
+          reporter.done(planned);
+        }
+      },
+    };
+
+    const report = await runJob(ctx, job);
+
+    assert.equal(report.status, 'succeeded');
+    assert.deepEqual(
+      report.items.map((i) => `${i.seq}:${i.key}:${i.outcome}`),
+      ['1:a:done', '2:b:done', '3:a:done', '4:c:done'],
+    );
+    // b started before a ended: the first two chunks ran at once.
+    assert.ok(events.indexOf('start b:create') < events.indexOf('end a:create'), events.join());
+    // The third chunk writes a again, so it waited for the first chunk's write of a.
+    assert.ok(events.indexOf('start a:update') > events.indexOf('end a:create'), events.join());
+  });
+
+  it('stops starting independent chunks once one fails', async () => {
+    const events: string[] = [];
+    const job: Job = { ...chunkedJob(events, 'a'), independentChunks: true };
+
+    await assert.rejects(runJob(ctx, job), /the remote fell over/);
+
+    assert.ok(!events.includes('apply e'), events.join());
+  });
 });
