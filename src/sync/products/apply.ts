@@ -17,14 +17,20 @@ const updateBatch = 10;
 const batchesAtOnce = 8;
 const createsAtOnce = 8;
 
+/**
+ * Writes a chunk of the plan to the store. `category` gives the id of the category new products
+ * go into; a run shares one across its chunks, which may be applied at once, so that the
+ * category is looked up (and created) once.
+ */
 export async function applyProducts(
   ctx: SyncContext,
   items: ProductItem[],
   reporter: ItemReporter,
+  category: () => Promise<number> = () => ensureCategory(ctx),
 ): Promise<void> {
   const creates = items.filter((item) => item.action === 'create');
   const updates = items.filter((item) => item.action !== 'create');
-  const categoryId = creates.length > 0 ? await ensureCategory(ctx) : undefined;
+  const categoryId = creates.length > 0 ? await category() : undefined;
 
   await Promise.all([
     applyUpdates(ctx, updates, reporter),
@@ -35,7 +41,7 @@ export async function applyProducts(
 }
 
 /** The store category new products go into, created the first time it is needed. */
-async function ensureCategory(ctx: SyncContext): Promise<number> {
+export async function ensureCategory(ctx: SyncContext): Promise<number> {
   const wanted = ctx.settings.productCategory.trim().toLowerCase();
   const categories = await ctx.bigcommerce.listCategories();
   const found = categories.find((category) => category.name.trim().toLowerCase() === wanted);

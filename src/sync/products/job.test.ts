@@ -99,4 +99,50 @@ describeEachDialect('post products job', (dialect) => {
     assert.equal(posted.get('SKU-00002')?.price, 99.5);
     assert.equal(posted.get('SKU-00003')?.inventory_level, 7);
   });
+
+  it('plans a long incremental read in parts and leaves nothing for a full pass to do', async () => {
+    const state = world.imonggo.getState() as unknown as {
+      accounts: {
+        products: ReturnType<typeof imonggoProducts>['products'];
+        inventories: ReturnType<typeof imonggoProducts>['inventories'];
+      }[];
+    };
+    const account = state.accounts[0]!;
+    const later = new Date(Date.UTC(2026, 6, 1)).toISOString();
+    for (const product of account.products) {
+      if (product.id % 2 === 0) Object.assign(product, { retail_price: 42, utc_updated_at: later });
+    }
+    for (const row of account.inventories) {
+      if (row.product_id % 3 === 0) Object.assign(row, { quantity: 3, utc_updated_at: later });
+      if (row.product_id % 5 === 0) Object.assign(row, { quantity: 0, utc_updated_at: later });
+    }
+    // New products, with stock rows stamped as the changes: created at the end of the run.
+    const added = imonggoProducts(6, 121);
+    added.products.forEach((product) => (product.utc_updated_at = later));
+    added.inventories.forEach((row) => (row.utc_updated_at = later));
+    account.products.push(...added.products);
+    account.inventories.push(...added.inventories);
+    world.imonggo.setState(state);
+
+    const incremental = await runJob(await world.context(), postProductsJob());
+
+    assert.equal(incremental.status, 'succeeded');
+    assert.equal(incremental.counts.actions.create, 6);
+    // 88 of the 120 changed on one side or the other, and 6 are new: more than a page of each
+    // list. Products changed on neither side are not read (one may come with the overlap).
+    assert.ok(incremental.items.length >= 94, `${incremental.items.length} items`);
+    assert.ok(incremental.items.length <= 95, `${incremental.items.length} items`);
+    assert.equal(new Set(incremental.items.map((item) => item.key)).size, incremental.items.length);
+    const posted = new Map(storeProducts(world).map((p) => [p.sku, p]));
+    assert.equal(posted.get('SKU-00006')?.price, 42);
+    assert.equal(posted.get('SKU-00006')?.inventory_level, 3);
+    assert.equal(posted.get('SKU-00010')?.is_visible, false);
+    assert.equal(posted.get('SKU-00126')?.is_visible, true);
+
+    world.bigcommerce.requests.clear();
+    const full = await runJob(await world.context(), postProductsJob(), { full: true });
+
+    assert.equal(full.counts.outcomes.done, 0, JSON.stringify(full.counts));
+    assert.equal(writes(world), 0);
+  });
 });

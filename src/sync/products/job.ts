@@ -1,22 +1,105 @@
+import type { Product } from '../../imonggo/schemas.ts';
 import type { SyncContext } from '../context.ts';
 import { nextCursor } from '../cursor-time.ts';
-import type { Job } from '../job.ts';
-import { applyProducts } from './apply.ts';
+import type { Job, JobOptions } from '../job.ts';
+import { mergeChunks, type Plan } from '../plan.ts';
+import { applyProducts, ensureCategory } from './apply.ts';
+import { ChangedProducts } from './changes.ts';
 import {
   productCursorNames,
-  readProducts,
+  readAllProducts,
   rememberStockBranch,
-  type ProductReading,
+  splitByStoreLookup,
+  stockBranchId,
+  storeProductsFor,
 } from './read.ts';
-import { planProducts, type ProductPayload } from './rules.ts';
+import { readChangedProducts, type ChangedProductsPart } from './read-changes.ts';
+import { planProducts, ProductPlanner, skuKey, type ProductPayload } from './rules.ts';
+
+/** What a run read, for `commit` to remember: quantities, the newest changes, the branch. */
+interface ReadReached {
+  quantities: ReadonlyMap<number, number>;
+  newestProduct: string | undefined;
+  newestInventory: string | undefined;
+  branchId: number | undefined;
+}
 
 /**
- * Post products (Imonggo → BigCommerce), all of them or those with any of the chosen tags. The
- * reading of the last plan is kept for `commit`, which stores the cursors it reached.
+ * Post products (Imonggo → BigCommerce), all of them or those with any of the chosen tags. A full
+ * pass (the first run, or when asked) reads everything and plans once; later runs read what
+ * changed and plan it in parts as the reading goes, so the store's writes overlap the reads.
  */
 export function postProductsJob(): Job<ProductPayload> {
-  let reading: ProductReading | undefined;
+  let reached: ReadReached | undefined;
   let tags: readonly string[] = [];
+  let category: Promise<number> | undefined;
+
+  async function* planChunks(
+    ctx: SyncContext,
+    options: JobOptions,
+  ): AsyncGenerator<Plan<ProductPayload>> {
+    tags = options.tags ?? [];
+    reached = undefined;
+    category = undefined;
+    const names = productCursorNames(tags);
+    const [productCursor, stockCursor] = options.full
+      ? [undefined, undefined]
+      : await Promise.all([ctx.cursors.get(names.products), ctx.cursors.get(names.stock)]);
+
+    if (productCursor === undefined || stockCursor === undefined) {
+      const reading = await readAllProducts(ctx);
+      reached = reading;
+      yield planProducts({ ...reading.input, tags });
+      return;
+    }
+
+    const branchId = await stockBranchId(ctx, false);
+    const planner = new ProductPlanner(tags);
+    const merger = new ChangedProducts();
+    // By id, so that a product read again with a newer copy is planned once, from that copy.
+    const later = new Map<number, Product>();
+    const laterQuantities = new Map<number, number>();
+    const parts = readChangedProducts(ctx, merger, {
+      products: productCursor,
+      stock: stockCursor,
+      branchId,
+    });
+
+    for await (const part of parts) {
+      const quantities = await quantitiesOf(ctx, part);
+      const links = await ctx.links.listFor('product', {
+        imonggoIds: part.products.map((product) => String(product.id)),
+        keys: part.products.map((product) => skuKey(product.stock_no)).filter((key) => key !== ''),
+      });
+      for (const product of part.products) later.delete(product.id);
+      const split = splitByStoreLookup(part.products, quantities, links);
+      for (const product of split.later) {
+        later.set(product.id, product);
+        laterQuantities.set(product.id, quantities.get(product.id) ?? 0);
+      }
+      yield planner.plan({ products: split.now, quantities, links, storeProducts: [] });
+    }
+
+    // Products that may be new: one store request for all their SKUs, then their plan.
+    const storeProducts = await storeProductsFor(ctx, [...later.values()]);
+    const last = planner.plan({
+      products: [...later.values()],
+      quantities: laterQuantities,
+      links: [],
+      storeProducts,
+    });
+    last.notes.push(
+      ...planner.closingNotes(),
+      'Only products changed since the last run were read (use a full pass to read all).',
+    );
+    reached = {
+      quantities: merger.quantitiesRead,
+      newestProduct: merger.newest.product,
+      newestInventory: merger.newest.stock,
+      branchId,
+    };
+    yield last;
+  }
 
   return {
     name: 'products',
@@ -37,34 +120,40 @@ export function postProductsJob(): Job<ProductPayload> {
       }
     },
 
-    async plan(ctx, options) {
-      tags = options.tags ?? [];
-      reading = await readProducts(ctx, { tags, full: options.full ?? false });
-      const plan = planProducts({ ...reading.input, tags });
-      if (!reading.full) {
-        plan.notes.push(
-          'Only products changed since the last run were read (use a full pass to read all).',
-        );
-      }
-      return plan;
-    },
+    plan: (ctx, options) => mergeChunks('products', planChunks(ctx, options)),
 
-    apply: applyProducts,
+    planChunks,
+
+    // Parts of an incremental read hold different products, except a product read again with a
+    // newer copy, which the applier holds back until its first write is done.
+    independentChunks: true,
+
+    apply: (ctx, items, reporter) =>
+      applyProducts(ctx, items, reporter, () => (category ??= ensureCategory(ctx))),
 
     async commit(ctx: SyncContext) {
-      if (!reading) return;
+      if (!reached) return;
       const names = productCursorNames(tags);
       const now = new Date(ctx.clock.now()).toISOString();
-      const levels = new Map([...reading.quantities].map(([id, q]) => [String(id), q]));
+      const levels = new Map([...reached.quantities].map(([id, q]) => [String(id), q]));
 
       await ctx.stockLevels.save(levels, now);
-      await rememberStockBranch(ctx, reading.branchId);
-      const products = nextCursor(reading.newestProduct, await ctx.cursors.get(names.products));
-      const stock = nextCursor(reading.newestInventory, await ctx.cursors.get(names.stock));
+      await rememberStockBranch(ctx, reached.branchId);
+      const products = nextCursor(reached.newestProduct, await ctx.cursors.get(names.products));
+      const stock = nextCursor(reached.newestInventory, await ctx.cursors.get(names.stock));
       // Both cursors exist after a first full pass even when a list was empty, so the next run is
       // incremental; an empty list leaves the epoch, which reads everything again (none yet).
       await ctx.cursors.set(names.products, products ?? new Date(0).toISOString(), now);
       await ctx.cursors.set(names.stock, stock ?? new Date(0).toISOString(), now);
     },
   };
+}
+
+/** Quantities of a part's products: read in this run, else the last ones BIN knows. */
+async function quantitiesOf(ctx: SyncContext, part: ChangedProductsPart) {
+  const quantities = new Map(part.quantities);
+  const unread = part.products.filter((product) => !quantities.has(product.id));
+  const known = await ctx.stockLevels.get(unread.map((product) => String(product.id)));
+  for (const [id, quantity] of known) quantities.set(Number(id), quantity);
+  return quantities;
 }

@@ -14,7 +14,6 @@ export interface ProductReading {
   newestInventory: string | undefined;
   /** The branch whose stock was read. */
   branchId: number | undefined;
-  full: boolean;
 }
 
 export function productCursorNames(tags: readonly string[]): { products: string; stock: string } {
@@ -47,84 +46,61 @@ export async function rememberStockBranch(ctx: SyncContext, branchId: number | u
 }
 
 /**
- * Reads what the product plan needs. The first run (or a forced full pass) reads every Imonggo
- * product, all stock, every link and the whole store catalog. Later runs read only products and
- * stock changed since the cursors, fetch the few products whose stock alone changed, load only
- * those products' links and last quantities, and ask the store only for the SKUs that might have
- * to be created, so their cost follows the number of changes, not the size of the catalog.
+ * Reads what a full pass plans with: every Imonggo product, all stock, every link and the whole
+ * store catalog. Incremental runs read only what changed (see readChangedProducts).
  */
-export async function readProducts(
-  ctx: SyncContext,
-  options: { tags: readonly string[]; full: boolean },
-): Promise<ProductReading> {
-  const names = productCursorNames(options.tags);
-  const [productCursor, stockCursor] = options.full
-    ? [undefined, undefined]
-    : await Promise.all([ctx.cursors.get(names.products), ctx.cursors.get(names.stock)]);
-  const full = productCursor === undefined || stockCursor === undefined;
-  const branchId = await stockBranchId(ctx, full);
-
-  const [products, inventories] = await Promise.all([
-    ctx.imonggo.listProducts(full ? {} : { after: productCursor }),
-    ctx.imonggo.listInventories(full ? { branchId } : { after: stockCursor, branchId }),
+export async function readAllProducts(ctx: SyncContext): Promise<ProductReading> {
+  const branchId = await stockBranchId(ctx, true);
+  const [products, inventories, links, storeProducts] = await Promise.all([
+    ctx.imonggo.listProducts(),
+    ctx.imonggo.listInventories({ branchId }),
+    ctx.links.list('product'),
+    ctx.bigcommerce.listProducts(),
   ]);
 
-  const readNow = new Map<number, number>();
-  for (const row of inventories) readNow.set(row.product_id, row.quantity);
-
-  const byId = new Map(products.map((product) => [product.id, product]));
-  if (!full) {
-    const stockOnly = [...readNow.keys()].filter((id) => !byId.has(id));
-    const fetched = await Promise.all(stockOnly.map((id) => ctx.imonggo.getProduct(id)));
-    for (const product of fetched) byId.set(product.id, product);
-  }
-  const candidates = [...byId.values()];
-  const ids = candidates.map((product) => String(product.id));
-
   const quantities = new Map<number, number>();
-  if (!full) {
-    const unread = ids.filter((id) => !readNow.has(Number(id)));
-    for (const [id, quantity] of await ctx.stockLevels.get(unread)) {
-      quantities.set(Number(id), quantity);
-    }
-  }
-  for (const [id, quantity] of readNow) quantities.set(id, quantity);
-
-  const links = full
-    ? await ctx.links.list('product')
-    : await ctx.links.listFor('product', {
-        imonggoIds: ids,
-        keys: candidates.map((p) => skuKey(p.stock_no)).filter((key) => key !== ''),
-      });
-  const storeProducts = full
-    ? await ctx.bigcommerce.listProducts()
-    : await lookUpStoreSkus(ctx, candidates, quantities, links);
+  for (const row of inventories) quantities.set(row.product_id, row.quantity);
 
   return {
-    input: { products: candidates, quantities, links, storeProducts },
-    quantities: readNow,
+    input: { products, quantities, links, storeProducts },
+    quantities,
     newestProduct: newest(products.map((p) => p.utc_updated_at)),
     newestInventory: newest(inventories.map((row) => row.utc_updated_at)),
     branchId,
-    full,
   };
 }
 
-/** Store products for the SKUs an incremental plan might create: those not yet linked. */
-async function lookUpStoreSkus(
-  ctx: SyncContext,
-  candidates: readonly ImonggoProduct[],
+/**
+ * Splits the products of an incremental part into those that can be planned now and those that
+ * need the store's product with their SKU: in stock, not deleted and linked neither by id nor by
+ * SKU, they will be created unless the store already has that SKU. The latter are planned at the
+ * end of the run, so one store request looks up all of them.
+ */
+export function splitByStoreLookup(
+  products: readonly ImonggoProduct[],
   quantities: ReadonlyMap<number, number>,
   links: readonly Link[],
-): Promise<StoreProduct[]> {
+): { now: ImonggoProduct[]; later: ImonggoProduct[] } {
   const linkedIds = new Set(links.map((link) => link.imonggo_id));
   const linkedKeys = new Set(links.map((link) => link.natural_key.toLowerCase()));
+  const now: ImonggoProduct[] = [];
+  const later: ImonggoProduct[] = [];
 
-  const skus = candidates
-    .filter((p) => p.status !== 'D' && (quantities.get(p.id) ?? 0) > 0)
-    .filter((p) => !linkedIds.has(String(p.id)))
-    .map((p) => skuKey(p.stock_no))
-    .filter((sku) => sku !== '' && !linkedKeys.has(sku.toLowerCase()));
+  for (const product of products) {
+    const sku = skuKey(product.stock_no);
+    const unlinked =
+      sku !== '' && !linkedIds.has(String(product.id)) && !linkedKeys.has(sku.toLowerCase());
+    const inStock = product.status !== 'D' && (quantities.get(product.id) ?? 0) > 0;
+    (unlinked && inStock ? later : now).push(product);
+  }
+  return { now, later };
+}
 
+/** The store's products with the SKUs of products that might be created. */
+export async function storeProductsFor(
+  ctx: SyncContext,
+  products: readonly ImonggoProduct[],
+): Promise<StoreProduct[]> {
+  const skus = products.map((product) => skuKey(product.stock_no));
   return skus.length === 0 ? [] : ctx.bigcommerce.listProducts({ skus });
 }
