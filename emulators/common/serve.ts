@@ -24,8 +24,12 @@ export function inProcessFetch(handler: FetchHandler): typeof fetch {
   };
 
   return (input, init) => {
-    const request = new Request(input, init);
     const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    // The emulator's request gets no signal: a Request made with one registers a cleanup that runs
+    // when the Request is collected, and after a run of 20,000 requests those cleanups ran in the
+    // middle of the next run, tens of milliseconds the benchmark charged to it. The caller's abort
+    // is honoured below, as before; the emulator never looked at the signal.
+    const request = new Request(input, { ...init, signal: null });
     if (!signal) return call(request);
     if (signal.aborted) return Promise.reject(signal.reason as Error);
 

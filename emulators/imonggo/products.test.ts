@@ -199,6 +199,28 @@ describe('imonggo emulator: products', () => {
     assert.equal(json<Row>(again.text).status, 'D');
   });
 
+  it('shows a write in the next changed-since list, and a new product too', async () => {
+    const emulator = emulatorWith();
+    const ids = async () =>
+      json<Row[]>(
+        (await call(emulator, 'GET', '/api/products.json?after=2024-02-10T00:00:00Z')).text,
+      ).map((p) => p.id);
+    // Read once before the writes, so that a copy of the stamps kept from it would be stale.
+    assert.deepEqual(await ids(), [3]);
+
+    await call(emulator, 'PUT', '/api/products/1.json', {
+      body: '{"product":{"retail_price":1.5}}',
+      contentType: 'application/json',
+    });
+    assert.deepEqual(await ids(), [1, 3]);
+
+    await call(emulator, 'POST', '/api/products.json', {
+      body: '{"product":{"name":"Scone","stock_no":"SC-1","retail_price":2}}',
+      contentType: 'application/json',
+    });
+    assert.deepEqual(await ids(), [1, 3, 4]);
+  });
+
   it('answers malformed bodies with 422 and unknown ids and routes with 404', async () => {
     const emulator = emulatorWith();
 
