@@ -6,6 +6,7 @@ import pg from 'pg';
 import { migrationProvider } from './migrations.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { ConcurrentSqliteDialect } from './sqlite-dialect.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -51,7 +52,9 @@ function openSqlite(file: string): Store {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
 
-  const db = new Kysely<DatabaseSchema>({ dialect: new ConcurrentSqliteDialect({ database }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new ConcurrentSqliteDialect({ database: withStatementCache(database) }),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
