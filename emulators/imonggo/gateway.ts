@@ -9,6 +9,7 @@ import { inventoryRoutes } from './routes/inventories.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
 import { branchRoutes, paymentTypeRoutes, taxSettingRoutes, tokenReply } from './routes/misc.ts';
 import { productRoutes } from './routes/products.ts';
+import { noteWrite } from './list-cache.ts';
 
 const resources: Record<string, ResourceRoutes> = {
   products: productRoutes,
@@ -172,7 +173,13 @@ async function answer(arrival: Arrival): Promise<Reply> {
     now,
     body: (name) => readResourceBody(request, format, name),
   };
-  return handler(apiRequest);
+  if (action === 'list' || action === 'show') return handler(apiRequest);
+  try {
+    return await handler(apiRequest);
+  } finally {
+    // Lists found before this request are kept no longer (see matchingRecords).
+    noteWrite(account);
+  }
 }
 
 /**

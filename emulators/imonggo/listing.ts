@@ -40,35 +40,6 @@ export function keptInIdOrder<T>(
   return ordered ? kept : kept.sort((a, b) => idOf(a) - idOf(b));
 }
 
-/**
- * The page `query` asks for of the records `keep` accepts, in ascending id order, found in one
- * pass without building the whole list: a 20,000-record account is read in 401 pages, and a list
- * of every match per page made the emulator, which shares the benchmark's process, allocate
- * hundreds of megabytes that the run's memory figures then charged to BIN. Records are nearly
- * always stored in id order; when they are not, the page comes from the sorted list instead.
- */
-export function pageInIdOrder<T>(
-  records: readonly T[],
-  keep: (record: T) => boolean,
-  idOf: (record: T) => number,
-  query: URLSearchParams,
-  rule: PageRule,
-): T[] {
-  const { start, size } = pageWindow(query, rule);
-  const page: T[] = [];
-  let matched = 0;
-  let last = -Infinity;
-  for (const record of records) {
-    if (!keep(record)) continue;
-    const id = idOf(record);
-    if (id < last) return pageOf(keptInIdOrder(records, keep, idOf), query, rule);
-    last = id;
-    if (matched >= start && matched < start + size) page.push(record);
-    matched += 1;
-  }
-  return page;
-}
-
 function pageWindow(query: URLSearchParams, rule: PageRule): { start: number; size: number } {
   const page = positiveInteger(query.get('page')) ?? 1;
   const size = Math.min(positiveInteger(query.get('per_page')) ?? rule.defaultSize, rule.maxSize);

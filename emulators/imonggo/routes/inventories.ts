@@ -1,4 +1,5 @@
-import { fiftyAPage, inquiry, keptInIdOrder, pageInIdOrder, updatedFilter } from '../listing.ts';
+import { listQueryKey, matchingRecords } from '../list-cache.ts';
+import { fiftyAPage, inquiry, keptInIdOrder, pageOf, updatedFilter } from '../listing.ts';
 import { presentInventories } from '../present.ts';
 import { homeBranch, type InventoryRecord } from '../records.ts';
 import { list, type Reply } from '../reply.ts';
@@ -14,13 +15,14 @@ function listInventories(request: ApiRequest): Reply {
   const branchId =
     branchText !== null && branchText !== '' ? Number(branchText) : homeBranch(account)?.id;
   const keep = (row: InventoryRecord) => row.branch_id === branchId && filter.keep(row);
-  const idOf = (row: InventoryRecord) => row.product_id;
-  const inquired = request.query.has('q')
-    ? inquiry(request.query, keptInIdOrder(account.inventories, keep, idOf))
-    : undefined;
+  const key = listQueryKey('inventories', request.query, String(branchId));
+  const matching = matchingRecords(account, key, () =>
+    keptInIdOrder(account.inventories, keep, (row) => row.product_id),
+  );
+  const inquired = inquiry(request.query, matching);
   if (inquired) return inquired;
 
-  const page = pageInIdOrder(account.inventories, keep, idOf, request.query, fiftyAPage);
+  const page = pageOf(matching, request.query, fiftyAPage);
   return list('inventories', presentInventories(page, account));
 }
 

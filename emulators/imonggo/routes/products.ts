@@ -3,11 +3,12 @@ import {
   inquiry,
   isActiveOnly,
   keptInIdOrder,
-  pageInIdOrder,
+  pageOf,
   updatedFilter,
 } from '../listing.ts';
 import { presentProduct } from '../present.ts';
 import type { Account, ProductRecord } from '../records.ts';
+import { listQueryKey, matchingRecords } from '../list-cache.ts';
 import { nextId } from '../records.ts';
 import { errors, list, notFound, record } from '../reply.ts';
 import { findById, type ApiRequest, type ResourceRoutes } from '../request.ts';
@@ -134,13 +135,14 @@ export const productRoutes: ResourceRoutes = {
 
     const activeOnly = isActiveOnly(request.query);
     const keep = (p: ProductRecord) => (!activeOnly || p.status === null) && filter.keep(p);
-    const idOf = (p: ProductRecord) => p.id;
-    const inquired = request.query.has('q')
-      ? inquiry(request.query, keptInIdOrder(request.account.products, keep, idOf))
-      : undefined;
+    const { account } = request;
+    const matching = matchingRecords(account, listQueryKey('products', request.query), () =>
+      keptInIdOrder(account.products, keep, (p) => p.id),
+    );
+    const inquired = inquiry(request.query, matching);
     if (inquired) return inquired;
 
-    const page = pageInIdOrder(request.account.products, keep, idOf, request.query, fiftyAPage);
+    const page = pageOf(matching, request.query, fiftyAPage);
     return list(
       'products',
       page.map((p) => presentProduct(p, request.format)),
