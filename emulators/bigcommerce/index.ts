@@ -11,6 +11,7 @@ import { v2Routes } from './routes/v2.ts';
 import { v3Routes } from './routes/v3.ts';
 import { dumpState, loadState } from './state.ts';
 import type { BcEnv, World } from './world.ts';
+import { warmBodyValidators } from './warm-up.ts';
 
 export type { BigCommerceStateDoc } from './state.ts';
 export { StateError } from './state.ts';
@@ -40,6 +41,7 @@ export interface BigCommerceEmulator {
 export function createBigCommerceEmulator(
   options: BigCommerceEmulatorOptions = {},
 ): BigCommerceEmulator {
+  warmBodyValidators();
   const now = options.now ?? Date.now;
   const world: World = { stores: new Map(), now };
   const faults = new FaultInjector({ now, ...(options.random ? { random: options.random } : {}) });

@@ -15,7 +15,7 @@ import type { BcEnv } from '../world.ts';
 
 type Query = (name: string) => string | undefined;
 
-const v2CategorySchema = z
+export const v2CategorySchema = z
   .object(categoryWriteShape)
   .omit({ meta_keywords: true })
   .extend({ meta_keywords: z.string() })

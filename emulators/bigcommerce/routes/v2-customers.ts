@@ -13,7 +13,7 @@ import type { BcEnv, World } from '../world.ts';
 
 type Query = (name: string) => string | undefined;
 
-const v2CustomerSchema = z
+export const v2CustomerSchema = z
   .object({ ...customerWriteShape, store_credit: v2Decimal.pipe(z.number().min(0)) })
   .partial();
 

@@ -173,7 +173,7 @@ function sortOrders(orders: OrderRecord[], sort: string): OrderRecord[] {
 const statusIds = orderStatuses.map((status) => status.id);
 
 /** What a v2 order update may change in the emulator: status, notes, archive flag, customer. */
-const orderUpdateSchema = z
+export const orderUpdateSchema = z
   .object({
     status_id: z
       .number()

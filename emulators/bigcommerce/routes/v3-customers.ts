@@ -21,8 +21,8 @@ type Query = (name: string) => string | undefined;
 const BATCH_LIMIT = 10;
 // Built once: zod compiles a schema on its first parse, so a schema built per request costs a
 // compile on every batch.
-const customerBatchCreateSchema = customerCreateSchema.array().min(1);
-const customerBatchUpdateSchema = customerUpdateSchema
+export const customerBatchCreateSchema = customerCreateSchema.array().min(1);
+export const customerBatchUpdateSchema = customerUpdateSchema
   .extend({ id: z.number().int().min(1) })
   .array()
   .min(1);

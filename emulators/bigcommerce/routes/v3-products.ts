@@ -28,7 +28,7 @@ type Query = (name: string) => string | undefined;
 const productIdSchema = z.number().int().min(1);
 // Built once: zod compiles a schema on its first parse, so a schema built per request costs a
 // compile on every batch.
-const productBatchUpdateSchema = productUpdateSchema.extend({ id: productIdSchema }).array();
+export const productBatchUpdateSchema = productUpdateSchema.extend({ id: productIdSchema }).array();
 
 const invalidJson = v3InvalidJson;
 const invalidProduct = v3Invalid;
