@@ -3,6 +3,7 @@ import type { Job } from '../../src/sync/job.ts';
 import { runJob } from '../../src/sync/runner.ts';
 import { countCalls, type CallCount, type Side } from './calls.ts';
 import { floorOf, type Bound, type FloorParameters } from './floor.ts';
+import { GcTimer } from './gc.ts';
 import { RssSampler } from './memory.ts';
 import { timedJob, type PhaseTimes } from './phases.ts';
 import type { MinimalCalls } from './minimal.ts';
@@ -34,6 +35,9 @@ export interface RunFigures {
   peakRssMb: number;
   /** Peak of the JavaScript heap, emulators included. */
   peakHeapMb: number;
+  /** Time the garbage collector paused the process during the run, emulators included. */
+  gcMs: number;
+  gcPauses: number;
   /** Seconds per job step; `runner` is the rest (lock, run records, report). */
   phases: PhaseTimes & { runner: number };
   callRatio: number;
@@ -98,12 +102,15 @@ export async function measureRun<Payload>(
   const ctx = await world.context();
 
   const sampler = new RssSampler();
+  const gc = new GcTimer();
   sampler.start();
+  gc.start();
   const started = performance.now();
   const phases: PhaseTimes = { recover: 0, plan: 0, apply: 0, commit: 0 };
   const report = await runJob(ctx, timedJob(job, phases));
   const wallSeconds = (performance.now() - started) / 1000;
   const { peakRssMb, peakHeapMb } = sampler.stop();
+  const { gcMs, gcPauses } = gc.stop();
 
   const count = countCalls({
     imonggo: world.imonggo.requests.list(),
@@ -125,6 +132,8 @@ export async function measureRun<Payload>(
     ratio: round(ratio, 2),
     peakRssMb: round(peakRssMb, 1),
     peakHeapMb: round(peakHeapMb, 1),
+    gcMs: round(gcMs, 1),
+    gcPauses,
     phases: roundPhases(phases, wallSeconds),
     callRatio: round(callRatio, 3),
     quotaFloorSeconds: round(floor.quotaSeconds, 3),
