@@ -1,6 +1,11 @@
-/** Imonggo's timestamp format: ISO 8601 in UTC, whole seconds, `Z`. */
+/**
+ * Imonggo's timestamp format: ISO 8601 in UTC, whole seconds, `Z`. Built with `join` because V8
+ * keeps a string made by `+` or `replace` as two linked pieces until its first comparison, and the
+ * first changed-since read after a state of 20,000 records was loaded then paid for joining all
+ * of them (a few milliseconds on the benchmark's thread); `join` gives one flat string at once.
+ */
 export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return [new Date(ms).toISOString().slice(0, 19), 'Z'].join('');
 }
 
 const isoRe = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
