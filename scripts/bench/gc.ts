@@ -1,9 +1,11 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 
 /**
- * Adds up the time the garbage collector paused the process while a run worked. The emulators
- * share the process, so their garbage (and what earlier runs left behind) is collected on the
- * run's time too: this says how much of a small run's wall time was that.
+ * Adds up the garbage collector's work while a run worked, as V8 reports it: its events include
+ * incremental marking done in steps between tasks and weak-callback processing, so the sum can
+ * exceed the run's wall time and is not all pause. The emulators share the process, so their
+ * garbage (and what earlier runs left behind) is collected during the run too: this says when a
+ * slow small run was busy collecting.
  */
 export class GcTimer {
   #milliseconds = 0;
@@ -19,7 +21,7 @@ export class GcTimer {
     this.#observer.observe({ entryTypes: ['gc'] });
   }
 
-  /** Stops observing; pauses reported so far, in milliseconds, and how many. */
+  /** Stops observing; milliseconds of the events reported so far, and how many there were. */
   stop(): { gcMs: number; gcPauses: number } {
     for (const entry of this.#observer.takeRecords()) {
       this.#milliseconds += entry.duration;

@@ -35,7 +35,7 @@ export interface RunFigures {
   peakRssMb: number;
   /** Peak of the JavaScript heap, emulators included. */
   peakHeapMb: number;
-  /** Time the garbage collector paused the process during the run, emulators included. */
+  /** Milliseconds of garbage-collection events during the run, emulators included (see GcTimer). */
   gcMs: number;
   gcPauses: number;
   /** Seconds per job step; `runner` is the rest (lock, run records, report). */
