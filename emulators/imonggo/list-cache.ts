@@ -17,7 +17,8 @@ export function noteWrite(account: Account): void {
 }
 
 /**
- * The records a list query matches, found once and kept until the account's next write.
+ * The records a list query matches (`key`, from listQueryKey), found once and kept until the
+ * account's next write.
  *
  * Imonggo pages by number, so reading a list of N pages asks the same query N times. Scanning
  * 20,000 records for every page took a few milliseconds each, on the thread the in-process
@@ -25,7 +26,7 @@ export function noteWrite(account: Account): void {
  * through API requests (the gateway notes each write) or by a whole new state (new accounts, so
  * nothing kept applies), so a kept list is the list a new scan would find.
  */
-export function matchingRecords<T>(account: Account, query: string, find: () => T[]): readonly T[] {
+export function matchingRecords<T>(account: Account, key: string, find: () => T[]): readonly T[] {
   const writes = writeCounts.get(account) ?? 0;
   let kept = keptLists.get(account);
   if (!kept || kept.writes !== writes) {
@@ -33,11 +34,11 @@ export function matchingRecords<T>(account: Account, query: string, find: () => 
     keptLists.set(account, kept);
   }
 
-  const found = kept.lists.get(query);
+  const found = kept.lists.get(key);
   if (found) return found as readonly T[];
 
   const records = find();
-  kept.lists.set(query, records);
+  kept.lists.set(key, records);
   if (kept.lists.size > listsKept) {
     const oldest = kept.lists.keys().next().value;
     if (oldest !== undefined) kept.lists.delete(oldest);
