@@ -40,16 +40,11 @@ export function keptInIdOrder<T>(
   return ordered ? kept : kept.sort((a, b) => idOf(a) - idOf(b));
 }
 
-function pageWindow(query: URLSearchParams, rule: PageRule): { start: number; size: number } {
-  const page = positiveInteger(query.get('page')) ?? 1;
-  const size = Math.min(positiveInteger(query.get('per_page')) ?? rule.defaultSize, rule.maxSize);
-  return { start: (page - 1) * size, size };
-}
-
 /** One page, in ascending id order; a `per_page` above the maximum is capped, not refused. */
 export function pageOf<T>(items: readonly T[], query: URLSearchParams, rule: PageRule): T[] {
-  const { start, size } = pageWindow(query, rule);
-  return items.slice(start, start + size);
+  const page = positiveInteger(query.get('page')) ?? 1;
+  const size = Math.min(positiveInteger(query.get('per_page')) ?? rule.defaultSize, rule.maxSize);
+  return items.slice((page - 1) * size, page * size);
 }
 
 /**
@@ -87,10 +82,6 @@ export function updatedFilter(
     checks.push((stamp) => keep(stamp, limitStamp));
   }
 
-  // One limit is the common case (an incremental read's `after`); it skips the loop over checks.
-  const [only] = checks;
-  if (checks.length === 0) return { keep: () => true };
-  if (checks.length === 1 && only) return { keep: (record) => only(record.utc_updated_at) };
   return { keep: (record) => checks.every((check) => check(record.utc_updated_at)) };
 }
 

@@ -1,4 +1,4 @@
-import { PerformanceObserver } from 'node:perf_hooks';
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 
 /**
  * Adds up the garbage collector's work while a run worked, as V8 reports it: its events include
@@ -10,12 +10,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 export class GcTimer {
   #milliseconds = 0;
   #count = 0;
-  readonly #observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      this.#milliseconds += entry.duration;
-      this.#count += 1;
-    }
-  });
+  readonly #observer = new PerformanceObserver((list) => this.#add(list.getEntries()));
 
   start(): void {
     this.#observer.observe({ entryTypes: ['gc'] });
@@ -23,11 +18,15 @@ export class GcTimer {
 
   /** Stops observing; milliseconds of the events reported so far, and how many there were. */
   stop(): { gcMs: number; gcPauses: number } {
-    for (const entry of this.#observer.takeRecords()) {
+    this.#add(this.#observer.takeRecords());
+    this.#observer.disconnect();
+    return { gcMs: this.#milliseconds, gcPauses: this.#count };
+  }
+
+  #add(entries: readonly PerformanceEntry[]): void {
+    for (const entry of entries) {
       this.#milliseconds += entry.duration;
       this.#count += 1;
     }
-    this.#observer.disconnect();
-    return { gcMs: this.#milliseconds, gcPauses: this.#count };
   }
 }

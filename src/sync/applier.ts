@@ -23,7 +23,7 @@ export class ChunkApplier<Payload> {
   readonly #progress: Progress;
   readonly #startedAt = new Map<number, string>();
   #applying: Promise<void> = Promise.resolve();
-  /** Chunks applied at once (independent chunks only): their keys, and when they are done. */
+  /** Chunks queued and not yet applied: their keys, and when they are done. */
   readonly #inFlight = new Set<{ keys: Set<string>; done: Promise<void> }>();
   // Outcome writes are chained so that they land in order and none is lost when apply returns.
   // Outcomes reported while a write is under way wait in `#unwritten` and go in the next write
@@ -65,13 +65,11 @@ export class ChunkApplier<Payload> {
     this.#report();
     if (items.length === 0) return;
 
-    if (!this.#job.independentChunks) {
-      this.#applying = this.#applying.then(() => this.#apply(items));
-      return;
-    }
-
     const keys = new Set(items.map((item) => item.key));
-    const before = [...this.#inFlight].filter((chunk) => [...chunk.keys].some((k) => keys.has(k)));
+    const independent = this.#job.independentChunks === true;
+    const before = [...this.#inFlight].filter(
+      (chunk) => !independent || [...chunk.keys].some((key) => keys.has(key)),
+    );
     const chunk = {
       keys,
       done: Promise.all(before.map((earlier) => earlier.done)).then(() => this.#apply(items)),

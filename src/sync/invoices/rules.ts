@@ -112,8 +112,10 @@ export interface ImonggoLookups {
  * ten chunks of a 20,000-product account made a hundred megabytes of garbage.
  */
 export function imonggoLookups(
-  input: Pick<InvoicePlanInput, 'products' | 'quantities' | 'productLinks' | 'settings'> &
-    Pick<InvoicePlanInput, 'customers' | 'customerLinks'>,
+  input: Pick<
+    InvoicePlanInput,
+    'products' | 'quantities' | 'productLinks' | 'settings' | 'customers' | 'customerLinks'
+  >,
 ): ImonggoLookups {
   return { catalog: new Catalog(input), customers: new CustomerFinder(input) };
 }

@@ -1,4 +1,5 @@
 import type { Inventory, Product } from '../../imonggo/schemas.ts';
+import { newest } from '../cursor-time.ts';
 
 /** A part of an incremental read that can be planned: every change at or below some id. */
 export interface ChangedPart {
@@ -43,16 +44,16 @@ export class ChangedProducts {
   readonly #productCopies = new Map<number, Product>();
   readonly #quantities = new Map<number, number>();
   #ordered = true;
-  #newestProduct: number | undefined;
-  #newestStock: number | undefined;
+  #newestProduct: string | undefined;
+  #newestStock: string | undefined;
 
   addProducts(page: readonly Product[]): void {
     for (const product of page) {
       if (this.#read(this.#products, product.id, product.utc_updated_at)) {
         this.#productCopies.set(product.id, product);
       }
-      this.#newestProduct = later(this.#newestProduct, product.utc_updated_at);
     }
+    this.#newestProduct = newestOf(this.#newestProduct, page);
   }
 
   addStock(page: readonly Inventory[]): void {
@@ -60,8 +61,8 @@ export class ChangedProducts {
       if (this.#read(this.#stock, row.product_id, row.utc_updated_at)) {
         this.#quantities.set(row.product_id, row.quantity);
       }
-      this.#newestStock = later(this.#newestStock, row.utc_updated_at);
     }
+    this.#newestStock = newestOf(this.#newestStock, page);
   }
 
   endProducts(): void {
@@ -84,7 +85,7 @@ export class ChangedProducts {
 
   /** Newest `utc_updated_at` read on each list, for the cursors. */
   get newest(): { product: string | undefined; stock: string | undefined } {
-    return { product: isoOf(this.#newestProduct), stock: isoOf(this.#newestStock) };
+    return { product: this.#newestProduct, stock: this.#newestStock };
   }
 
   /** Every quantity read in this run, for the next incremental run. */
@@ -134,12 +135,10 @@ export class ChangedProducts {
   }
 }
 
-function later(current: number | undefined, stamp: string): number | undefined {
-  const time = Date.parse(stamp);
-  if (Number.isNaN(time)) return current;
-  return current === undefined || time > current ? time : current;
-}
-
-function isoOf(time: number | undefined): string | undefined {
-  return time === undefined ? undefined : new Date(time).toISOString();
+function newestOf(
+  current: string | undefined,
+  page: readonly { utc_updated_at: string }[],
+): string | undefined {
+  const stamps = page.map((record) => record.utc_updated_at);
+  return newest(current === undefined ? stamps : [current, ...stamps]);
 }
