@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
+import { sql } from 'kysely';
 import { openStore } from './database.ts';
 import { runProcessesAtOnce } from './test-processes.ts';
 
@@ -33,4 +35,30 @@ it('lets several processes open one fresh SQLite file at once, each finding ever
   await store.close();
   const names = migrations.map((row) => String(row['name']));
   assert.equal(names.length, new Set(names).size, 'a migration was recorded twice');
+});
+
+it('waits for a process writing in the old journal mode before switching the file to WAL', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'bin-wal-')), 'bin.sqlite');
+  const other = new Database(file);
+  other.exec('create table note (text)');
+  other.exec('begin immediate');
+  other.exec("insert into note values ('written before BIN opened the file')");
+  // SQLite fails the switch at once while this write is open, without its busy timeout, so only a
+  // wait off the event loop lets the commit below happen before BIN gives up.
+  const committed = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      other.exec('commit');
+      resolve();
+    }, 200),
+  );
+
+  const store = await openStore({ sqliteFile: file });
+  await committed;
+  const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+  const notes = await sql<{ text: string }>`select text from note`.execute(store.db);
+  await store.close();
+  other.close();
+
+  assert.deepEqual(mode.rows, [{ journal_mode: 'wal' }]);
+  assert.deepEqual(notes.rows, [{ text: 'written before BIN opened the file' }]);
 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { migrationProvider } from './migrations.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -31,7 +32,7 @@ export const defaultSqliteFile = 'data/bin.sqlite';
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   const store = options.databaseUrl
     ? openPostgres(options.databaseUrl, options.postgresSchema)
-    : openSqlite(options.sqliteFile ?? defaultSqliteFile);
+    : await openSqlite(options.sqliteFile ?? defaultSqliteFile);
 
   try {
     await migrate(store.db, options.databaseUrl ? options.postgresSchema : undefined);
@@ -42,20 +43,51 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   return store;
 }
 
-function openSqlite(file: string): Store {
+async function openSqlite(file: string): Promise<Store> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
 
   const database = new Database(file);
-  // WAL lets the web app read while a run writes; the busy timeout makes a second process wait
-  // for the write lock instead of failing at once.
-  database.pragma('journal_mode = WAL');
-  database.pragma('busy_timeout = 5000');
+  // The busy timeout makes a second process wait for the write lock instead of failing at once;
+  // WAL lets the web app read while a run writes.
+  database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  try {
+    await switchToWal(database);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
   database.pragma('foreign_keys = ON');
 
   const db = new Kysely<DatabaseSchema>({
     dialect: new ConcurrentSqliteDialect({ database: withStatementCache(database) }),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+const busyTimeoutMs = 5000;
+
+/**
+ * Switching a fresh file to WAL reads its header, then asks for the exclusive lock to rewrite it.
+ * SQLite does not consult the busy timeout for a lock wanted while a read is already held (that
+ * could deadlock), so a process that meets another one mid-switch or mid-write in the old journal
+ * mode fails at once with SQLITE_BUSY; one of eight processes opening a new file together did in
+ * CI. Waiting between tries here, off the event loop, lets the other process finish; after its
+ * switch the header already says WAL and the pragma needs no lock.
+ */
+async function switchToWal(database: Database.Database): Promise<void> {
+  const deadline = Date.now() + busyTimeoutMs;
+
+  for (;;) {
+    try {
+      database.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
+      if (!busy || Date.now() >= deadline) throw error;
+    }
+
+    await delay(20 + Math.random() * 30);
+  }
 }
 
 function openPostgres(url: string, schema: string | undefined): Store {
