@@ -43,6 +43,25 @@ export class LinkRepository {
       .execute();
   }
 
+  /**
+   * The pairs of ids of every link that has both, without the rest of each row: a run that needs
+   * only to find one side's record from the other's holds tens of thousands of these at once.
+   */
+  async listIds(entity: LinkEntity): Promise<{ imonggo_id: string; bigcommerce_id: string }[]> {
+    const rows = await this.#db
+      .selectFrom('links')
+      .select(['imonggo_id', 'bigcommerce_id'])
+      .where('connection_id', '=', this.#connectionId)
+      .where('entity', '=', entity)
+      .where('imonggo_id', 'is not', null)
+      .where('bigcommerce_id', 'is not', null)
+      .orderBy('id')
+      .execute();
+    return rows.flatMap(({ imonggo_id, bigcommerce_id }) =>
+      imonggo_id !== null && bigcommerce_id !== null ? [{ imonggo_id, bigcommerce_id }] : [],
+    );
+  }
+
   /** The links of the given records only, by Imonggo id or natural key: for incremental runs. */
   async listFor(
     entity: LinkEntity,

@@ -102,6 +102,23 @@ describeEachDialect('store', (dialect) => {
     assert.equal(settled.filter((link) => link.natural_key.startsWith('M-')).length, 120);
   });
 
+  it('lists the id pairs of the links that have both ids, in the order they were made', async () => {
+    const { id } = await connections.upsert({
+      ...credentials,
+      bigcommerce: { kind: 'oauth', storeHash: 'pairs1', accessToken: 'bc-token-1' },
+    });
+    const links = new LinkRepository(store.db, id, now);
+    await links.settle('product', 'B', { imonggo_id: '2', bigcommerce_id: '20' });
+    await links.markPending('product', 'P', { imonggo_id: '3' });
+    await links.settle('product', 'A', { imonggo_id: '1', bigcommerce_id: '10' });
+    await links.settle('customer', 'c@example.com', { imonggo_id: '9', bigcommerce_id: '90' });
+
+    assert.deepEqual(await links.listIds('product'), [
+      { imonggo_id: '2', bigcommerce_id: '20' },
+      { imonggo_id: '1', bigcommerce_id: '10' },
+    ]);
+  });
+
   it('keeps cursors per connection', async () => {
     const { id } = await connections.upsert(credentials);
     const cursors = new CursorRepository(store.db, id);

@@ -2,7 +2,7 @@ import type { Order, OrderProduct } from '../../bigcommerce/types.ts';
 import type { SyncContext } from '../context.ts';
 import { newest } from '../cursor-time.ts';
 import { forEachLimited } from '../pool.ts';
-import { ordersToInvoice, type InvoicePlanInput } from './rules.ts';
+import { ordersToInvoice, type InvoicePlanInput, type InvoiceProduct } from './rules.ts';
 
 export interface InvoiceReading {
   /** The store's side; Imonggo's side and the lines are read apart. */
@@ -95,22 +95,20 @@ export async function readImonggoSide(
   candidates: readonly Order[],
 ): Promise<ImonggoSide> {
   const branchId = await invoiceBranchId(ctx);
-  const [products, inventories, customers, paymentType, productLinks, customerLinks] =
+  const [products, quantities, customers, paymentType, productLinks, customerLinks] =
     await Promise.all([
-      ctx.imonggo.listProducts(),
-      branchId === undefined ? Promise.resolve([]) : ctx.imonggo.listInventories({ branchId }),
+      readInvoiceProducts(ctx),
+      branchId === undefined
+        ? Promise.resolve(new Map<number, number>())
+        : readQuantities(ctx, branchId),
       candidates.some((order) => order.customer_id !== 0)
         ? ctx.imonggo.listCustomers()
         : Promise.resolve([]),
       paymentTypeId(ctx),
-      ctx.links.list('product'),
+      ctx.links.listIds('product'),
       ctx.links.list('customer'),
     ]);
 
-  const quantities = new Map<number, number>();
-  for (const row of inventories) {
-    quantities.set(row.product_id, (quantities.get(row.product_id) ?? 0) + row.quantity);
-  }
   return {
     products,
     quantities,
@@ -120,6 +118,31 @@ export async function readImonggoSide(
     branchId,
     paymentTypeId: paymentType,
   };
+}
+
+/**
+ * Every Imonggo product, page by page, keeping the five fields the rules read of each out of some
+ * thirty: the run holds the whole list until its last order is planned.
+ */
+async function readInvoiceProducts(ctx: SyncContext): Promise<InvoiceProduct[]> {
+  const products: InvoiceProduct[] = [];
+  for await (const page of ctx.imonggo.iterateProducts()) {
+    for (const { id, stock_no, status, utc_updated_at, disable_inventory } of page) {
+      products.push({ id, stock_no, status, utc_updated_at, disable_inventory });
+    }
+  }
+  return products;
+}
+
+/** Quantity per product id in the branch, summed page by page; no entry means no stock row. */
+async function readQuantities(ctx: SyncContext, branchId: number): Promise<Map<number, number>> {
+  const quantities = new Map<number, number>();
+  for await (const page of ctx.imonggo.iterateInventories({ branchId })) {
+    for (const row of page) {
+      quantities.set(row.product_id, (quantities.get(row.product_id) ?? 0) + row.quantity);
+    }
+  }
+  return quantities;
 }
 
 /**

@@ -64,11 +64,11 @@ export interface InvoicePlanInput {
   /** Store orders read (all, or those changed since the last run), with their lines. */
   orders: readonly Order[];
   orderLines: ReadonlyMap<number, readonly OrderProduct[]>;
-  /** Every Imonggo product, deleted ones included. */
-  products: readonly ImonggoProduct[];
+  /** Every Imonggo product, deleted ones included, with what the rules read of each. */
+  products: readonly InvoiceProduct[];
   /** Imonggo quantity per product id in the invoice branch; no entry means no stock row. */
   quantities: ReadonlyMap<number, number>;
-  productLinks: readonly Link[];
+  productLinks: readonly LinkIds[];
   customerLinks: readonly Link[];
   invoiceLinks: readonly Link[];
   customers: readonly ImonggoCustomer[];
@@ -78,6 +78,18 @@ export interface InvoicePlanInput {
   branchId: number | undefined;
   paymentTypeId: number | undefined;
 }
+
+/**
+ * What the rules read of an Imonggo product. A run holds every product of the account at once,
+ * so it keeps these five fields and lets the rest of each record go with its page.
+ */
+export type InvoiceProduct = Pick<
+  ImonggoProduct,
+  'id' | 'stock_no' | 'status' | 'utc_updated_at' | 'disable_inventory'
+>;
+
+/** The two ids of a link, all the rules need of the product links. */
+export type LinkIds = Pick<Link, 'imonggo_id' | 'bigcommerce_id'>;
 
 export function stockKey(stockNo: string): string {
   return stockNo.trim().toLowerCase();
@@ -256,12 +268,12 @@ export function planInvoices(
   return plan;
 }
 
-type Resolved = { product: ImonggoProduct; note?: string } | { problem: string };
+type Resolved = { product: InvoiceProduct; note?: string } | { problem: string };
 
 /** Imonggo products as order lines look them up: by product link, then by stock number. */
 class Catalog {
-  readonly #byId: Map<number, ImonggoProduct>;
-  readonly #byStockNo = new Map<string, ImonggoProduct>();
+  readonly #byId: Map<number, InvoiceProduct>;
+  readonly #byStockNo = new Map<string, InvoiceProduct>();
   readonly #linkedId: Map<string, string>;
   readonly #quantities: ReadonlyMap<number, number>;
   readonly #shippingStockNo: string;
@@ -311,7 +323,7 @@ class Catalog {
   }
 
   /** The service product shipping lines use; `product` is absent when BIN has to create it. */
-  shippingProduct(): { product?: ImonggoProduct } | { problem: string } {
+  shippingProduct(): { product?: InvoiceProduct } | { problem: string } {
     const product = this.#byStockNo.get(stockKey(this.#shippingStockNo));
     if (!product) return {};
     if (product.status === 'D') {
@@ -323,7 +335,7 @@ class Catalog {
   }
 }
 
-function rank(product: ImonggoProduct): number {
+function rank(product: InvoiceProduct): number {
   return product.status === 'D' ? 1 : 0;
 }
 
