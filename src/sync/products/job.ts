@@ -47,9 +47,9 @@ export function postProductsJob(): Job<ProductPayload> {
       : await Promise.all([ctx.cursors.get(names.products), ctx.cursors.get(names.stock)]);
 
     if (productCursor === undefined || stockCursor === undefined) {
-      const reading = await readAllProducts(ctx);
-      reached = reading;
-      yield planProducts({ ...reading.input, tags });
+      const full = await planFullPass(ctx, tags);
+      reached = full.reached;
+      yield full.plan;
       return;
     }
 
@@ -146,6 +146,23 @@ export function postProductsJob(): Job<ProductPayload> {
       await ctx.cursors.set(names.products, products ?? new Date(0).toISOString(), now);
       await ctx.cursors.set(names.stock, stock ?? new Date(0).toISOString(), now);
     },
+  };
+}
+
+/**
+ * A full pass reads everything and plans once. Only the plan and what `commit` needs leave this
+ * function: the products, stock rows, links and store catalog it read are let go before the first
+ * write instead of being held to the end of the run, which for 20,000 products lasts minutes.
+ */
+async function planFullPass(
+  ctx: SyncContext,
+  tags: readonly string[],
+): Promise<{ plan: Plan<ProductPayload>; reached: ReadReached }> {
+  const { input, quantities, newestProduct, newestInventory, branchId } =
+    await readAllProducts(ctx);
+  return {
+    plan: planProducts({ ...input, tags }),
+    reached: { quantities, newestProduct, newestInventory, branchId },
   };
 }
 
