@@ -21,6 +21,7 @@ export class ChunkApplier<Payload> {
   readonly #runId: string;
   readonly #onProgress: ((progress: Progress) => void) | undefined;
   readonly #progress: Progress;
+  /** When each item under way started; forgotten once its outcome is recorded. */
   readonly #startedAt = new Map<number, string>();
   #applying: Promise<void> = Promise.resolve();
   /** Chunks queued and not yet applied: their keys, and when they are done. */
@@ -109,7 +110,7 @@ export class ChunkApplier<Payload> {
       this.#record({
         seq: item.seq,
         outcome: 'done',
-        started_at: this.#startedAt.get(item.seq) ?? this.#now(),
+        started_at: this.#takeStartedAt(item.seq),
         ...(ids?.imonggoId ? { imonggo_id: ids.imonggoId } : {}),
         ...(ids?.bigcommerceId ? { bigcommerce_id: ids.bigcommerceId } : {}),
       });
@@ -123,7 +124,7 @@ export class ChunkApplier<Payload> {
         seq: item.seq,
         outcome: 'failed',
         error: reason,
-        started_at: this.#startedAt.get(item.seq) ?? this.#now(),
+        started_at: this.#takeStartedAt(item.seq),
       });
       this.#report();
     },
@@ -143,6 +144,12 @@ export class ChunkApplier<Payload> {
         this.#failed = true;
         this.#error ??= error;
       });
+  }
+
+  #takeStartedAt(seq: number): string {
+    const started = this.#startedAt.get(seq) ?? this.#now();
+    this.#startedAt.delete(seq);
+    return started;
   }
 
   #report(): void {
