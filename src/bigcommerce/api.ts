@@ -11,9 +11,6 @@ export const pageLimit = 250;
 /** The page size every v2 list uses when not asked for another. */
 const v2DefaultPage = 50;
 
-/** v3 pages asked at once after the first: half of the eight requests in flight per account. */
-const v3PagesAhead = 4;
-
 /**
  * Requests to one store, below its API root (`/v2/...`, `/v3/...`), with every answer checked
  * against its schema. The resource modules build on it.
@@ -75,42 +72,20 @@ export class BigCommerceApi {
     }
   }
 
-  /**
-   * Every page of a v3 collection, in order, following `meta.pagination`. The first page says how
-   * many there are, so the rest are asked up to four ahead instead of one after another: a full
-   * pass over a 20,000-product store reads 80 pages, 80 round trips in a row before. No request
-   * goes past the last page. Each page's own count is followed, so a list that grows or shrinks
-   * while it is read ends as it would have page by page.
-   */
+  /** Every page of a v3 collection, following `meta.pagination`. */
   async *pagesV3<T extends z.ZodType>(
     path: string,
     item: T,
     query: Query = {},
   ): AsyncGenerator<z.output<T>[]> {
     const schema = v3Collection(item);
-    const read = (page: number) => {
-      const body = this.get(path, schema, { ...query, page, limit: pageLimit });
-      // A page asked ahead is not awaited when the list ends early; its failure must not go
-      // unhandled then.
-      body.catch(() => undefined);
-      return body;
-    };
-    const ahead: ReturnType<typeof read>[] = [];
-    let requested = 1;
-    let body = await read(1);
 
-    for (;;) {
+    for (let page = 1; ; page += 1) {
+      const body = await this.get(path, schema, { ...query, page, limit: pageLimit });
       const { current_page: current, total_pages: total } = body.meta.pagination;
+
       if (body.data.length > 0) yield body.data;
       if (body.data.length === 0 || current >= total) return;
-
-      while (requested < total && ahead.length < v3PagesAhead) {
-        requested += 1;
-        ahead.push(read(requested));
-      }
-      const next = ahead.shift();
-      if (!next) return;
-      body = await next;
     }
   }
 }

@@ -23,30 +23,6 @@ for (const kind of kinds) {
       assert.equal(pages.length, kind === 'oauth' ? 3 : 4);
     });
 
-    if (kind === 'oauth') {
-      void it('asks for the pages after the first together, and gives them in order', async () => {
-        const emulator = emulatorWith({ products: products(1100) });
-        const rounds: string[][] = [];
-        let round: string[] = [];
-        const fetch: typeof globalThis.fetch = async (input, init) => {
-          const url = new URL(input instanceof Request ? input.url : String(input));
-          round.push(url.searchParams.get('page') ?? '?');
-          // Every request this round starts arrives before any answer comes back.
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          if (round.length > 0) rounds.push(round);
-          round = [];
-          return emulator.fetch(input, init);
-        };
-        const client = clientFor(emulator, kind, { fetch });
-
-        const sizes: number[] = [];
-        for await (const page of client.iterateProducts()) sizes.push(page.length);
-
-        assert.deepEqual(sizes, [250, 250, 250, 250, 100]);
-        assert.deepEqual(rounds, [['1'], ['2', '3', '4', '5']]);
-      });
-    }
-
     void it('yields the products page by page', async () => {
       const client = clientFor(emulatorWith({ products: products(260) }), kind);
       const sizes: number[] = [];

@@ -49,44 +49,6 @@ for (const format of formats) {
       assert.deepEqual(pages, [50, 50, 30]);
     });
 
-    it('asks for the pages after a full first one two at a time, in order', async () => {
-      const emulator = testEmulator(smallAccount({ products: manyProducts(300), inventories: [] }));
-      const rounds: string[][] = [];
-      let round: string[] = [];
-      const fetch: typeof globalThis.fetch = async (input, init) => {
-        const page = new URL(input instanceof Request ? input.url : String(input)).searchParams;
-        round.push(page.get('page') ?? '?');
-        // Let every request this round starts arrive before any answer comes back.
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        if (round.length > 0) rounds.push(round);
-        round = [];
-        return emulator.fetch(input, init);
-      };
-      const client = testClient(emulator, format, { fetch });
-
-      const pages = [];
-      for await (const page of client.iterateProducts()) pages.push(page.length);
-
-      assert.deepEqual(pages, [50, 50, 50, 50, 50, 50]);
-      assert.deepEqual(rounds, [['1'], ['2', '3'], ['4', '5'], ['6', '7']]);
-    });
-
-    it('asks for one page past the end when a list ends on the first page of a pair', async () => {
-      const emulator = testEmulator(smallAccount({ products: manyProducts(60), inventories: [] }));
-      const client = testClient(emulator, format);
-
-      const products = await client.listProducts();
-
-      assert.equal(products.length, 60);
-      assert.deepEqual(
-        emulator.requests
-          .list()
-          .map((r) => r.query.page)
-          .sort(),
-        ['1', '2', '3'],
-      );
-    });
-
     it('creates, reads, updates, counts and softly deletes a product', async () => {
       const emulator = testEmulator();
       const client = testClient(emulator, format);

@@ -269,43 +269,23 @@ export class ImonggoClient {
     return readList(response, this.#format, 'payment_types', paymentTypeSchema);
   }
 
-  /**
-   * Pages of a list, in order, until a page comes back shorter than the page size. Imonggo's
-   * lists say neither how many pages they have nor whether another follows, so reading one page
-   * after another made a list of n pages take n round trips. Once the first page is full, pages
-   * are asked two at a time: about half the round trips, at the cost of one request past the end
-   * when the list ends on the first page of a pair. Counting first (`q=count`) would cost a
-   * request on every list, even a one-page list.
-   */
+  /** Pages of a list, 1, 2, … until a page comes back shorter than the page size. */
   async *#pages<T extends z.ZodType>(
     plural: string,
     schema: T,
     pageSize: number,
     query: Query,
   ): AsyncGenerator<z.output<T>[]> {
-    const read = async (page: number) => {
+    for (let page = 1; ; page += 1) {
       const response = await this.#send('GET', `/api/${plural}`, {
         ...query,
         page,
         per_page: pageSize,
       });
-      return readList(response, this.#format, plural, schema);
-    };
+      const items = readList(response, this.#format, plural, schema);
 
-    let items = await read(1);
-    for (let page = 1; ; page += 2) {
       if (items.length > 0) yield items;
       if (items.length < pageSize) return;
-
-      const next = read(page + 1);
-      const afterNext = read(page + 2);
-      // Not awaited when the list ends on `next`; its failure must not go unhandled then.
-      afterNext.catch(() => undefined);
-
-      const nextItems = await next;
-      if (nextItems.length > 0) yield nextItems;
-      if (nextItems.length < pageSize) return;
-      items = await afterNext;
     }
   }
 
