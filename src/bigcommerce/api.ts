@@ -72,7 +72,11 @@ export class BigCommerceApi {
     }
   }
 
-  /** Every page of a v3 collection, following `meta.pagination`. */
+  /**
+   * Every page of a v3 collection, following `meta.pagination`. The pages are read one after
+   * another although the first gives their count: see ImonggoClient's page reader for the record
+   * that pages read at once can lose when the list changes under them.
+   */
   async *pagesV3<T extends z.ZodType>(
     path: string,
     item: T,

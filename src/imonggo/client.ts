@@ -269,7 +269,12 @@ export class ImonggoClient {
     return readList(response, this.#format, 'payment_types', paymentTypeSchema);
   }
 
-  /** Pages of a list, 1, 2, … until a page comes back shorter than the page size. */
+  /**
+   * Pages of a list, 1, 2, … until a page comes back shorter than the page size. One after
+   * another on purpose: two pages asked at once may be answered out of order, and a record that
+   * joins an id-ordered changed-since list in between pushes the earlier page's last record onto
+   * the page already read, so no read sees it. Read in order, the push only repeats a record.
+   */
   async *#pages<T extends z.ZodType>(
     plural: string,
     schema: T,
