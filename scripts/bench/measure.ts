@@ -38,6 +38,11 @@ export interface RunFigures {
   /** Milliseconds of garbage-collection events during the run, emulators included (see GcTimer). */
   gcMs: number;
   gcPauses: number;
+  /**
+   * Seconds to close the run's database connection after the run, outside the wall time as a CLI
+   * process's exit is: SQLite then moves the run's writes from its log into the file.
+   */
+  closeSeconds: number;
   /** Seconds per job step; `runner` is the rest (lock, run records, report). */
   phases: PhaseTimes & { runner: number };
   callRatio: number;
@@ -99,7 +104,7 @@ export async function measureRun<Payload>(
   world.imonggo.requests.clear();
   world.bigcommerce.requests.clear();
   Object.assign(world.warnings, { retries: 0, rateLimited: 0, other: 0 });
-  const ctx = await world.context();
+  const { ctx, close } = await world.context();
 
   const sampler = new RssSampler();
   const gc = new GcTimer();
@@ -111,6 +116,9 @@ export async function measureRun<Payload>(
   const wallSeconds = (performance.now() - started) / 1000;
   const { peakRssMb, peakHeapMb } = sampler.stop();
   const { gcMs, gcPauses } = gc.stop();
+  const closing = performance.now();
+  await close();
+  const closeSeconds = (performance.now() - closing) / 1000;
 
   const count = countCalls({
     imonggo: world.imonggo.requests.list(),
@@ -134,6 +142,7 @@ export async function measureRun<Payload>(
     peakHeapMb: round(peakHeapMb, 1),
     gcMs: round(gcMs, 1),
     gcPauses,
+    closeSeconds: round(closeSeconds, 3),
     phases: roundPhases(phases, wallSeconds),
     callRatio: round(callRatio, 3),
     quotaFloorSeconds: round(floor.quotaSeconds, 3),

@@ -51,7 +51,7 @@ function postedProducts(dump: unknown): PostedProduct[] {
  */
 export async function runScenario(options: BenchOptions): Promise<RunFigures[]> {
   const catalog = imonggoCatalog(options.products);
-  const world = await openBenchWorld({
+  const world = openBenchWorld({
     kind: options.kind,
     imonggoState: imonggoStateDoc(catalog),
     storeState: storeStateDoc(),

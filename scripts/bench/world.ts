@@ -35,10 +35,11 @@ export interface BenchWorld {
   kind: AccountKind;
   warnings: WarningCount;
   /**
-   * A context as a fresh CLI process builds it: new clients and new gates, so no run inherits
-   * the previous run's knowledge of the quota.
+   * A context as a fresh CLI process builds it: its own database connection, new clients and new
+   * gates, so no run inherits the previous run's knowledge of the quota. `close` closes that
+   * connection, as the CLI does when it exits.
    */
-  context(): Promise<SyncContext>;
+  context(): Promise<{ ctx: SyncContext; close: () => Promise<void> }>;
   /** Sets the benchmark's faults again, which also starts fresh quota windows. */
   resetFaults(): void;
   close(): Promise<void>;
@@ -78,11 +79,11 @@ function countingLogger(warnings: WarningCount) {
  * Both emulators in process with the benchmark's faults, and a fresh SQLite file in a temporary
  * directory. The clients keep their default timeouts, retries and backoff, and the real clock.
  */
-export async function openBenchWorld(options: {
+export function openBenchWorld(options: {
   kind: AccountKind;
   imonggoState: unknown;
   storeState: unknown;
-}): Promise<BenchWorld> {
+}): BenchWorld {
   // The benchmark counts calls and needs no bodies; kept, they would weigh on the RSS measured.
   const imonggo = createImonggoEmulator({ logBodies: false });
   const bigcommerce = createBigCommerceEmulator({ logBodies: false });
@@ -96,7 +97,7 @@ export async function openBenchWorld(options: {
   resetFaults();
 
   const directory = mkdtempSync(join(tmpdir(), 'bin-bench-'));
-  const store: Store = await openStore({ sqliteFile: join(directory, 'bench.sqlite') });
+  const sqliteFile = join(directory, 'bench.sqlite');
   const box = new SecretBox(randomBytes(32));
   const warnings: WarningCount = { retries: 0, rateLimited: 0, other: 0 };
   const logger = countingLogger(warnings);
@@ -106,8 +107,12 @@ export async function openBenchWorld(options: {
     bigcommerce,
     kind: options.kind,
     warnings,
-    context: () =>
-      connect({
+    async context() {
+      // SQLite folds its write-ahead log back into the file when the last connection closes, so
+      // each CLI run starts with an empty log. One connection kept over all the runs made a later
+      // run pay for folding in the earlier runs' writes, which no CLI run does.
+      const store: Store = await openStore({ sqliteFile });
+      const ctx = await connect({
         store,
         box,
         credentials: credentialsFor(options.kind),
@@ -117,11 +122,13 @@ export async function openBenchWorld(options: {
         imonggoFetch: imonggo.fetch,
         bigcommerceFetch: bigcommerce.fetch,
         gates: new GateRegistry(),
-      }),
+      });
+      return { ctx, close: () => store.close() };
+    },
     resetFaults,
-    async close() {
-      await store.close();
+    close() {
       rmSync(directory, { recursive: true, force: true });
+      return Promise.resolve();
     },
   };
 }
