@@ -28,6 +28,8 @@ export interface OpenStoreOptions {
 
 export const defaultSqliteFile = 'data/bin.sqlite';
 
+const busyTimeoutMs = 5000;
+
 /** Opens the database BIN was configured for and brings its tables up to date. */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   const store = options.databaseUrl
@@ -63,8 +65,6 @@ async function openSqlite(file: string): Promise<Store> {
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
-
-const busyTimeoutMs = 5000;
 
 /**
  * Switching a fresh file to WAL reads its header, then asks for the exclusive lock to rewrite it.

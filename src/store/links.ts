@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, NotNull } from 'kysely';
 import type { DatabaseSchema, Link, LinkEntity } from './schema.ts';
 
 export interface LinkValues {
@@ -48,7 +48,7 @@ export class LinkRepository {
    * only to find one side's record from the other's holds tens of thousands of these at once.
    */
   async listIds(entity: LinkEntity): Promise<{ imonggo_id: string; bigcommerce_id: string }[]> {
-    const rows = await this.#db
+    return this.#db
       .selectFrom('links')
       .select(['imonggo_id', 'bigcommerce_id'])
       .where('connection_id', '=', this.#connectionId)
@@ -56,10 +56,8 @@ export class LinkRepository {
       .where('imonggo_id', 'is not', null)
       .where('bigcommerce_id', 'is not', null)
       .orderBy('id')
+      .$narrowType<{ imonggo_id: NotNull; bigcommerce_id: NotNull }>()
       .execute();
-    return rows.flatMap(({ imonggo_id, bigcommerce_id }) =>
-      imonggo_id !== null && bigcommerce_id !== null ? [{ imonggo_id, bigcommerce_id }] : [],
-    );
   }
 
   /** The links of the given records only, by Imonggo id or natural key: for incremental runs. */
