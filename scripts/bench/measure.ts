@@ -35,6 +35,9 @@ export interface RunFigures {
   peakRssMb: number;
   /** Peak of the JavaScript heap, emulators included. */
   peakHeapMb: number;
+  /** What the process held when the run started, after the earlier runs' garbage was collected. */
+  startRssMb: number;
+  startHeapMb: number;
   /** Milliseconds of garbage-collection events during the run, emulators included (see GcTimer). */
   gcMs: number;
   gcPauses: number;
@@ -89,6 +92,25 @@ function roundPhases(phases: PhaseTimes, wallSeconds: number): PhaseTimes & { ru
   };
 }
 
+/** How long the collector's own follow-up work (sweeping, freeing pages) gets after `gc()`. */
+const settleMs = 250;
+
+/**
+ * Collects the garbage that earlier runs and the bench's own setup left, when the process allows
+ * it (`node --expose-gc`, as `npm run bench` starts it), then waits for the collector to finish in
+ * the background, and says what the process holds then. A CLI run starts in a new process with
+ * none of that garbage; without this, a small run at 20,000 products paid for collecting what the
+ * first sync left, and the pull's peak included the store dump the bench made to add its orders.
+ * Without the pause, the forced collection's sweeping ran during the next run instead (a run with
+ * nothing changed took 44 ms instead of 30 in a scratch measurement).
+ */
+async function settleHeap(): Promise<{ startRssMb: number; startHeapMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  const usage = process.memoryUsage();
+  return { startRssMb: usage.rss / 1024 ** 2, startHeapMb: usage.heapUsed / 1024 ** 2 };
+}
+
 /**
  * Runs one job the way a fresh CLI process would (new context, new gates, fresh quota windows)
  * and measures it against the emulators' request logs.
@@ -105,6 +127,7 @@ export async function measureRun<Payload>(
   world.bigcommerce.requests.clear();
   Object.assign(world.warnings, { retries: 0, rateLimited: 0, other: 0 });
   const { ctx, close } = await world.context();
+  const start = await settleHeap();
 
   const sampler = new RssSampler();
   const gc = new GcTimer();
@@ -140,6 +163,8 @@ export async function measureRun<Payload>(
     ratio: round(ratio, 2),
     peakRssMb: round(peakRssMb, 1),
     peakHeapMb: round(peakHeapMb, 1),
+    startRssMb: round(start.startRssMb, 1),
+    startHeapMb: round(start.startHeapMb, 1),
     gcMs: round(gcMs, 1),
     gcPauses,
     closeSeconds: round(closeSeconds, 3),
