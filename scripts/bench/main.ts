@@ -36,6 +36,8 @@ const program = new Command('bench')
       cpuModel: cpus()[0]?.model ?? 'unknown',
       memoryGb: Math.round(totalmem() / 1024 ** 3),
       node: process.version,
+      // The V8 flags the figures depend on (npm run bench passes BIN's memory flags).
+      nodeFlags: process.execArgv.filter((flag) => flag.startsWith('--') && flag !== '--import'),
     };
     const runs = await runScenario({
       products: options.products,
@@ -62,6 +64,7 @@ const program = new Command('bench')
       orders: options.orders,
       'store account': options.kind,
       machine: `${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}`,
+      'node flags': machine.nodeFlags.join(' '),
       'RSS before the runs': `${baselineRssMb} MB`,
       faults: `latency ${floorParameters.latencyMs} ms both sides; store quota ${floorParameters.quota.requests} per ${floorParameters.quota.windowMs} ms`,
     };
