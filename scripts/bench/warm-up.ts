@@ -9,9 +9,9 @@ const warmUpProducts = 2_000;
  * raw requests, before the measured runs; BIN's own code is not run. The emulator stands in for a
  * server whose code has long been warm and answers from an index, but it scans its records in the
  * benchmark's own thread: the first changed-since list of the process scanned 20,000 records in
- * code not yet compiled, 12–14 ms of CPU in a profile of the run with nothing changed (its floor
- * is 20 ms), against about 1 ms once compiled. The first sync reads whole lists, so it leaves
- * that code cold.
+ * code not yet compiled: 12–14 ms of CPU in a profile of the run with nothing changed (its floor
+ * is 20 ms), about 5 ms after this warm-up. The first sync reads whole lists, so it leaves that
+ * code cold.
  */
 export async function warmEmulatorLists(): Promise<void> {
   const emulator = createImonggoEmulator({ logBodies: false });
