@@ -43,7 +43,8 @@ export interface ImonggoCatalog {
   inventories: BenchInventory[];
 }
 
-function pastStamp(n: number): string {
+/** The stamp of the n-th catalog product: a minute apart from 2025-01-01, in whole seconds. */
+export function pastStamp(n: number): string {
   return isoSeconds(Date.UTC(2025, 0, 1) + n * 60_000);
 }
 

@@ -4,7 +4,7 @@ import { runJob } from '../../src/sync/runner.ts';
 import { countCalls, type CallCount, type Side } from './calls.ts';
 import { floorOf, type Bound, type FloorParameters } from './floor.ts';
 import { GcTimer } from './gc.ts';
-import { RssSampler } from './memory.ts';
+import { megabyte, RssSampler } from './memory.ts';
 import { timedJob, type PhaseTimes } from './phases.ts';
 import type { MinimalCalls } from './minimal.ts';
 import type { BenchWorld } from './world.ts';
@@ -108,7 +108,7 @@ async function settleHeap(): Promise<{ startRssMb: number; startHeapMb: number }
   (globalThis as { gc?: () => void }).gc?.();
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   const usage = process.memoryUsage();
-  return { startRssMb: usage.rss / 1024 ** 2, startHeapMb: usage.heapUsed / 1024 ** 2 };
+  return { startRssMb: usage.rss / megabyte, startHeapMb: usage.heapUsed / megabyte };
 }
 
 /**

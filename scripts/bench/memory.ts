@@ -1,4 +1,4 @@
-const megabyte = 1024 * 1024;
+export const megabyte = 1024 * 1024;
 
 /**
  * Samples the process's resident set every `everyMs` while a run works. The emulators live in the

@@ -1,5 +1,5 @@
 import { createImonggoEmulator } from '../../emulators/imonggo/index.ts';
-import { benchMerchant, imonggoCatalog, imonggoStateDoc } from './fixtures.ts';
+import { benchMerchant, imonggoCatalog, imonggoStateDoc, pastStamp } from './fixtures.ts';
 
 /** Records in the throwaway account: enough for V8 to compile the list code. */
 const warmUpProducts = 2_000;
@@ -23,10 +23,7 @@ export async function warmEmulatorLists(): Promise<{ requests: number; records: 
   for (let round = 0; round < 5; round += 1) {
     // The last 10, 20, … 50 products (stamped a minute apart) changed since the limit: a new
     // query each round, so no answer comes from the emulator's list cache, and one page each.
-    const limitOffsetMs = (warmUpProducts - 10 * (round + 1)) * 60_000;
-    const after = new Date(Date.UTC(2025, 0, 1) + limitOffsetMs)
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z');
+    const after = pastStamp(warmUpProducts - 10 * (round + 1));
     for (const resource of ['products', 'inventories']) {
       const url = `${base}/${resource}.json?after=${encodeURIComponent(after)}&page=1`;
       const answer = await emulator.fetch(url, { headers: { authorization } });
