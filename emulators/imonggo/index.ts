@@ -6,6 +6,7 @@ import { inProcessFetch } from '../common/serve.ts';
 import { mountStateAdmin } from './admin.ts';
 import { apiGateway } from './gateway.ts';
 import type { World } from './records.ts';
+import { orderStamps } from './stamp-index.ts';
 import { buildWorld, exportWorld } from './state.ts';
 
 export interface ImonggoEmulatorOptions {
@@ -36,6 +37,7 @@ export function createImonggoEmulator(options: ImonggoEmulatorOptions = {}): Imo
   const emulator = {
     setState(doc: unknown) {
       world = buildWorld(doc, now());
+      orderStamps(world);
     },
     getState: () => exportWorld(world),
   };

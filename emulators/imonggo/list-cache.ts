@@ -16,6 +16,11 @@ export function noteWrite(account: Account): void {
   writeCounts.set(account, (writeCounts.get(account) ?? 0) + 1);
 }
 
+/** How many writes the account has had; anything derived from its records is stale after one. */
+export function writesOf(account: Account): number {
+  return writeCounts.get(account) ?? 0;
+}
+
 /**
  * The records a list query matches (`key`, from listQueryKey), found once and kept until the
  * account's next write.
@@ -27,7 +32,7 @@ export function noteWrite(account: Account): void {
  * nothing kept applies), so a kept list is the list a new scan would find.
  */
 export function matchingRecords<T>(account: Account, key: string, find: () => T[]): readonly T[] {
-  const writes = writeCounts.get(account) ?? 0;
+  const writes = writesOf(account);
   let kept = keptLists.get(account);
   if (!kept || kept.writes !== writes) {
     kept = { writes, lists: new Map() };

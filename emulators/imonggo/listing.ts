@@ -62,15 +62,20 @@ const comparisons = {
   to: { round: Math.floor, keep: (stamp: string, limit: string) => stamp <= limit },
 } as const;
 
+export interface UpdatedFilter {
+  keep: (record: { utc_updated_at: string }) => boolean;
+  /** The oldest stamp `keep` can accept, when `after` or `from` sets one (see stampedSince). */
+  since: string | undefined;
+}
+
 /**
  * The `before/after/from/to` filters on `utc_updated_at`. An empty value is ignored (one real
  * client sends `after=`); an unreadable one is refused with 422 rather than ignored, because a
  * silently ignored filter would make an incremental read quietly read everything.
  */
-export function updatedFilter(
-  query: URLSearchParams,
-): { keep: (record: { utc_updated_at: string }) => boolean } | { refused: Reply } {
+export function updatedFilter(query: URLSearchParams): UpdatedFilter | { refused: Reply } {
   const checks: ((stamp: string) => boolean)[] = [];
+  let since: string | undefined;
 
   for (const key of Object.keys(comparisons) as (keyof typeof comparisons)[]) {
     const text = query.get(key);
@@ -80,11 +85,15 @@ export function updatedFilter(
     const { round, keep } = comparisons[key];
     const limitStamp = isoSeconds(round(limit / 1000) * 1000);
     checks.push((stamp) => keep(stamp, limitStamp));
+    if ((key === 'after' || key === 'from') && (since === undefined || limitStamp > since)) {
+      since = limitStamp;
+    }
   }
 
   // A loop rather than `checks.every(...)`, which made a closure per record: this runs for every
   // record of the account on each new changed-since query, in the benchmark's own thread.
   return {
+    since,
     keep(record) {
       const stamp = record.utc_updated_at;
       for (const check of checks) if (!check(stamp)) return false;

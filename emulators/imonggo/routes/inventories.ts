@@ -3,6 +3,7 @@ import { fiftyAPage, inquiry, keptInIdOrder, pageOf, updatedFilter } from '../li
 import { presentInventories } from '../present.ts';
 import { homeBranch, type InventoryRecord } from '../records.ts';
 import { list, type Reply } from '../reply.ts';
+import { stampedSince } from '../stamp-index.ts';
 import type { ApiRequest, ResourceRoutes } from '../request.ts';
 
 /** Without `branch_id` only the home branch's rows come back, as the reference says. */
@@ -17,7 +18,11 @@ function listInventories(request: ApiRequest): Reply {
   const keep = (row: InventoryRecord) => row.branch_id === branchId && filter.keep(row);
   const key = listQueryKey('inventories', request.query, String(branchId));
   const matching = matchingRecords(account, key, () =>
-    keptInIdOrder(account.inventories, keep, (row) => row.product_id),
+    keptInIdOrder(
+      stampedSince(account, account.inventories, filter.since),
+      keep,
+      (row) => row.product_id,
+    ),
   );
   const inquired = inquiry(request.query, matching);
   if (inquired) return inquired;

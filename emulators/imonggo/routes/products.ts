@@ -9,6 +9,7 @@ import {
 import { presentProduct } from '../present.ts';
 import type { Account, ProductRecord } from '../records.ts';
 import { listQueryKey, matchingRecords } from '../list-cache.ts';
+import { stampedSince } from '../stamp-index.ts';
 import { nextId } from '../records.ts';
 import { errors, list, notFound, record } from '../reply.ts';
 import { findById, type ApiRequest, type ResourceRoutes } from '../request.ts';
@@ -137,7 +138,7 @@ export const productRoutes: ResourceRoutes = {
     const keep = (p: ProductRecord) => (!activeOnly || p.status === null) && filter.keep(p);
     const { account } = request;
     const matching = matchingRecords(account, listQueryKey('products', request.query), () =>
-      keptInIdOrder(account.products, keep, (p) => p.id),
+      keptInIdOrder(stampedSince(account, account.products, filter.since), keep, (p) => p.id),
     );
     const inquired = inquiry(request.query, matching);
     if (inquired) return inquired;
