@@ -21,6 +21,44 @@ export class CursorRepository {
     return row?.value;
   }
 
+  /** Several cursors in one statement; a name without a cursor is not in the map. */
+  async getMany(names: readonly string[]): Promise<Map<string, string>> {
+    if (names.length === 0) return new Map();
+
+    const rows = await this.#db
+      .selectFrom('cursors')
+      .select(['name', 'value'])
+      .where('connection_id', '=', this.#connectionId)
+      .where('name', 'in', names)
+      .execute();
+    return new Map(rows.map((row) => [row.name, row.value]));
+  }
+
+  /**
+   * Several cursors in one statement, so in one commit: on SQLite each commit waits for the disk,
+   * and a run that moves three cursors paid for three.
+   */
+  async setMany(values: ReadonlyMap<string, string>, now: string): Promise<void> {
+    if (values.size === 0) return;
+
+    const rows = [...values].map(([name, value]) => ({
+      connection_id: this.#connectionId,
+      name,
+      value,
+      updated_at: now,
+    }));
+    await this.#db
+      .insertInto('cursors')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict.columns(['connection_id', 'name']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+
   async set(name: string, value: string, now: string): Promise<void> {
     await this.#db
       .insertInto('cursors')

@@ -130,6 +130,37 @@ describeEachDialect('store', (dialect) => {
     assert.equal(await cursors.get('customers'), undefined);
   });
 
+  it('reads and writes several cursors at once, each connection its own', async () => {
+    const { id } = await connections.upsert(credentials);
+    const other = await connections.upsert({
+      ...credentials,
+      bigcommerce: { kind: 'oauth', storeHash: 'other9', accessToken: 'bc-token-9' },
+    });
+    const cursors = new CursorRepository(store.db, id);
+    const otherCursors = new CursorRepository(store.db, other.id);
+    await cursors.set('stock', '2026-01-01T00:00:00Z', now());
+    await otherCursors.set('branch', '99', now());
+
+    await cursors.setMany(
+      new Map([
+        ['stock', '2026-03-01T00:00:00Z'],
+        ['branch', '85'],
+      ]),
+      now(),
+    );
+    await cursors.setMany(new Map(), now());
+
+    assert.deepEqual(
+      await cursors.getMany(['stock', 'branch', 'none']),
+      new Map([
+        ['stock', '2026-03-01T00:00:00Z'],
+        ['branch', '85'],
+      ]),
+    );
+    assert.deepEqual(await otherCursors.getMany(['stock', 'branch']), new Map([['branch', '99']]));
+    assert.deepEqual(await cursors.getMany([]), new Map());
+  });
+
   it('allows one writing run per connection, and takes over from a killed one', async () => {
     const { id } = await connections.upsert(credentials);
     let alive = true;

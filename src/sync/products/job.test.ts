@@ -58,13 +58,21 @@ describeEachDialect('post products job', (dialect) => {
     );
   });
 
-  it('writes nothing on a second run when nothing changed', async () => {
+  it('writes nothing on a second run when nothing changed, not even its cursors', async () => {
     world.bigcommerce.requests.clear();
+    const cursors = () =>
+      world.store.db.selectFrom('cursors').selectAll().orderBy('name').execute();
+    const before = await cursors();
 
     const report = await runJob(await world.context(), postProductsJob());
 
     assert.equal(report.counts.outcomes.done, 0);
     assert.equal(writes(world), 0);
+    assert.deepEqual(
+      before.map((cursor) => cursor.name),
+      ['products', 'stock', 'stock-branch'],
+    );
+    assert.deepEqual(await cursors(), before);
   });
 
   it('hides a product whose stock fell to 0, updates a changed one, shows one back in stock', async () => {

@@ -6,10 +6,11 @@ import { mergeChunks, type Plan } from '../plan.ts';
 import { applyProducts, ensureCategory } from './apply.ts';
 import { ChangedProducts } from './changes.ts';
 import {
+  branchToRemember,
   productCursorNames,
   readAllProducts,
-  rememberStockBranch,
   splitByStoreLookup,
+  stockBranchCursor,
   stockBranchId,
   storeProductsFor,
 } from './read.ts';
@@ -42,9 +43,11 @@ export function postProductsJob(): Job<ProductPayload> {
     reached = undefined;
     category = undefined;
     const names = productCursorNames(tags);
-    const [productCursor, stockCursor] = options.full
-      ? [undefined, undefined]
-      : await Promise.all([ctx.cursors.get(names.products), ctx.cursors.get(names.stock)]);
+    const known = options.full
+      ? new Map<string, string>()
+      : await ctx.cursors.getMany([names.products, names.stock, stockBranchCursor]);
+    const productCursor = known.get(names.products);
+    const stockCursor = known.get(names.stock);
 
     if (productCursor === undefined || stockCursor === undefined) {
       const full = await planFullPass(ctx, tags);
@@ -53,7 +56,7 @@ export function postProductsJob(): Job<ProductPayload> {
       return;
     }
 
-    const branchId = await stockBranchId(ctx, false);
+    const branchId = await stockBranchId(ctx, known.get(stockBranchCursor));
     const planner = new ProductPlanner(tags);
     const merger = new ChangedProducts();
     // By id, so that a product read again with a newer copy is planned once, from that copy.
@@ -138,13 +141,20 @@ export function postProductsJob(): Job<ProductPayload> {
       const levels = new Map([...reached.quantities].map(([id, q]) => [String(id), q]));
 
       await ctx.stockLevels.save(levels, now);
-      await rememberStockBranch(ctx, reached.branchId);
-      const products = nextCursor(reached.newestProduct, await ctx.cursors.get(names.products));
-      const stock = nextCursor(reached.newestInventory, await ctx.cursors.get(names.stock));
+      const current = await ctx.cursors.getMany([names.products, names.stock, stockBranchCursor]);
       // Both cursors exist after a first full pass even when a list was empty, so the next run is
       // incremental; an empty list leaves the epoch, which reads everything again (none yet).
-      await ctx.cursors.set(names.products, products ?? new Date(0).toISOString(), now);
-      await ctx.cursors.set(names.stock, stock ?? new Date(0).toISOString(), now);
+      const epoch = new Date(0).toISOString();
+      const next = new Map([
+        [names.products, nextCursor(reached.newestProduct, current.get(names.products)) ?? epoch],
+        [names.stock, nextCursor(reached.newestInventory, current.get(names.stock)) ?? epoch],
+      ]);
+      const branch = branchToRemember(ctx, reached.branchId);
+      if (branch !== undefined) next.set(stockBranchCursor, branch);
+
+      // A run that read nothing new moves no cursor and so writes nothing here.
+      const moved = [...next].filter(([name, value]) => current.get(name) !== value);
+      await ctx.cursors.setMany(new Map(moved), now);
     },
   };
 }

@@ -23,26 +23,30 @@ export function productCursorNames(tags: readonly string[]): { products: string;
 }
 
 /** Where the branch BIN last used for stock is remembered, so incremental runs skip asking. */
-const branchCursor = 'stock-branch';
+export const stockBranchCursor = 'stock-branch';
 
 /**
  * The stock BIN posts is the quantity in one branch: the branch set in the settings, else the
  * account's first branch, which is also where invoices for online orders lower the stock. A full
- * pass asks Imonggo again; an incremental one uses the branch the last run used.
+ * pass asks Imonggo again (`remembered` undefined); an incremental one uses the branch the last
+ * run used.
  */
-export async function stockBranchId(ctx: SyncContext, full: boolean): Promise<number | undefined> {
+export async function stockBranchId(
+  ctx: SyncContext,
+  remembered: string | undefined,
+): Promise<number | undefined> {
   if (ctx.settings.branchId !== undefined) return ctx.settings.branchId;
-  if (!full) {
-    const remembered = Number(await ctx.cursors.get(branchCursor));
-    if (Number.isInteger(remembered) && remembered > 0) return remembered;
-  }
+  const rememberedId = Number(remembered);
+  if (Number.isInteger(rememberedId) && rememberedId > 0) return rememberedId;
   const branches = await ctx.imonggo.listBranches();
   return branches.find((branch) => branch.status !== 'D')?.id;
 }
 
-export async function rememberStockBranch(ctx: SyncContext, branchId: number | undefined) {
-  if (branchId === undefined || ctx.settings.branchId !== undefined) return;
-  await ctx.cursors.set(branchCursor, String(branchId), new Date(ctx.clock.now()).toISOString());
+/** What to remember as the stock branch after a run, when the settings do not name one. */
+export function branchToRemember(ctx: SyncContext, branchId: number | undefined) {
+  return branchId === undefined || ctx.settings.branchId !== undefined
+    ? undefined
+    : String(branchId);
 }
 
 /**
@@ -50,7 +54,7 @@ export async function rememberStockBranch(ctx: SyncContext, branchId: number | u
  * store catalog. Incremental runs read only what changed (see readChangedProducts).
  */
 export async function readAllProducts(ctx: SyncContext): Promise<ProductReading> {
-  const branchId = await stockBranchId(ctx, true);
+  const branchId = await stockBranchId(ctx, undefined);
   const [products, inventories, links, storeProducts] = await Promise.all([
     ctx.imonggo.listProducts(),
     ctx.imonggo.listInventories({ branchId }),
