@@ -36,11 +36,11 @@ describe('imonggo emulator: changed-since lists found by stamp order', () => {
       { product_id: 3, quantity: 7, utc_updated_at: '2024-02-20T00:00:00Z' },
     ];
     emulator.setState({ accounts: [smallAccount({ inventories: stockedEarlier })] });
-    const changedIds = async () =>
+    const changedStock = async () =>
       json<Row[]>(
         (await call(emulator, 'GET', '/api/inventories.json?after=2024-02-10T00:00:00Z')).text,
       ).map((row) => [row.product_id, row.quantity]);
-    assert.deepEqual(await changedIds(), [[3, 7]]);
+    assert.deepEqual(await changedStock(), [[3, 7]]);
 
     now += 60_000;
     const sale = await call(emulator, 'POST', '/api/invoices.json', {
@@ -49,7 +49,7 @@ describe('imonggo emulator: changed-since lists found by stamp order', () => {
     });
 
     assert.equal(sale.status, 201);
-    assert.deepEqual(await changedIds(), [
+    assert.deepEqual(await changedStock(), [
       [1, 10],
       [3, 7],
     ]);
