@@ -12,7 +12,7 @@ import {
 } from './fixtures.ts';
 import type { FloorParameters } from './floor.ts';
 import { measureRun, type RunFigures } from './measure.ts';
-import { warmEmulatorLists } from './warm-up.ts';
+import { warmEmulatorLists, warmStoreBatchUpdates } from './warm-up.ts';
 import {
   firstSyncCalls,
   type MinimalCalls,
@@ -87,6 +87,7 @@ export async function runScenario(options: BenchOptions): Promise<RunFigures[]> 
 
   try {
     await warmEmulatorLists();
+    await warmStoreBatchUpdates();
     await measure('first-sync', postProductsJob(), firstSyncCalls(options.products, options.kind));
     await measure('unchanged', postProductsJob(), unchangedCalls());
 
