@@ -12,13 +12,7 @@ export class CursorRepository {
   }
 
   async get(name: string): Promise<string | undefined> {
-    const row = await this.#db
-      .selectFrom('cursors')
-      .select('value')
-      .where('connection_id', '=', this.#connectionId)
-      .where('name', '=', name)
-      .executeTakeFirst();
-    return row?.value;
+    return (await this.getMany([name])).get(name);
   }
 
   /** Several cursors in one statement; a name without a cursor is not in the map. */
@@ -60,13 +54,7 @@ export class CursorRepository {
   }
 
   async set(name: string, value: string, now: string): Promise<void> {
-    await this.#db
-      .insertInto('cursors')
-      .values({ connection_id: this.#connectionId, name, value, updated_at: now })
-      .onConflict((conflict) =>
-        conflict.columns(['connection_id', 'name']).doUpdateSet({ value, updated_at: now }),
-      )
-      .execute();
+    await this.setMany(new Map([[name, value]]), now);
   }
 
   async clear(name: string): Promise<void> {

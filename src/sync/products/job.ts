@@ -141,6 +141,8 @@ export function postProductsJob(): Job<ProductPayload> {
       const levels = new Map([...reached.quantities].map(([id, q]) => [String(id), q]));
 
       await ctx.stockLevels.save(levels, now);
+      // Read again rather than kept from the plan: if this run's lease was taken over meanwhile,
+      // nextCursor keeps the newer of the two, so no cursor moves back.
       const current = await ctx.cursors.getMany([names.products, names.stock, stockBranchCursor]);
       // Both cursors exist after a first full pass even when a list was empty, so the next run is
       // incremental; an empty list leaves the epoch, which reads everything again (none yet).
