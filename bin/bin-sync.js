@@ -9,7 +9,7 @@ import { register } from 'tsx/esm/api';
 // -S and `npx bin-sync` would not start there. So the one flag V8 reads while running is set now;
 // the semi-space size is fixed when the heap is made and stays V8's default unless Node was
 // started with it (a first sync of 20,000 products: 217–232 MB, against 169–180 MB with both flags
-// and 362 MB with neither).
+// and 362 MB with neither). The size of V8's thread pool (README, "Threads") is also fixed at start.
 if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) {
   setFlagsFromString('--heap-growing-percent=10');
 }
