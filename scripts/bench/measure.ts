@@ -3,7 +3,7 @@ import type { Job } from '../../src/sync/job.ts';
 import { runJob } from '../../src/sync/runner.ts';
 import { countCalls, type CallCount, type Side } from './calls.ts';
 import { floorOf, type Bound, type FloorParameters } from './floor.ts';
-import { GcTimer } from './gc.ts';
+import { GcTimer, type GcByKind } from './gc.ts';
 import { megabyte, RssSampler } from './memory.ts';
 import { timedJob, type PhaseTimes } from './phases.ts';
 import type { MinimalCalls } from './minimal.ts';
@@ -41,6 +41,8 @@ export interface RunFigures {
   /** Milliseconds of garbage-collection events during the run, emulators included (see GcTimer). */
   gcMs: number;
   gcPauses: number;
+  /** `gcMs` split by the kind of work: young generation, whole heap, incremental marking. */
+  gcMsByKind: GcByKind;
   /**
    * Seconds to close the run's database connection after the run, outside the wall time as a CLI
    * process's exit is: SQLite then moves the run's writes from its log into the file.
@@ -138,7 +140,7 @@ export async function measureRun<Payload>(
   const report = await runJob(ctx, timedJob(job, phases));
   const wallSeconds = (performance.now() - started) / 1000;
   const { peakRssMb, peakHeapMb } = sampler.stop();
-  const { gcMs, gcPauses } = gc.stop();
+  const { gcMs, gcPauses, gcMsByKind } = gc.stop();
   const closing = performance.now();
   await close();
   const closeSeconds = (performance.now() - closing) / 1000;
@@ -167,6 +169,12 @@ export async function measureRun<Payload>(
     startHeapMb: round(start.startHeapMb, 1),
     gcMs: round(gcMs, 1),
     gcPauses,
+    gcMsByKind: {
+      minor: round(gcMsByKind.minor, 1),
+      major: round(gcMsByKind.major, 1),
+      incremental: round(gcMsByKind.incremental, 1),
+      weakCallbacks: round(gcMsByKind.weakCallbacks, 1),
+    },
     closeSeconds: round(closeSeconds, 3),
     phases: roundPhases(phases, wallSeconds),
     callRatio: round(callRatio, 3),
