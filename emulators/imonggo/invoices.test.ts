@@ -44,6 +44,23 @@ describe('imonggo emulator: invoices and stock', () => {
     assert.equal((await stockOf(emulator, 2))?.quantity, -3);
   });
 
+  it('shows a product created after a stock list with its stock_no once it is sold', async () => {
+    const emulator = emulatorWith();
+    await stockOf(emulator, 1);
+    const created = await call(emulator, 'POST', '/api/products.json', {
+      body: JSON.stringify({ product: { name: 'Oolong', stock_no: 'OOL-1', retail_price: 4 } }),
+      contentType: 'application/json',
+    });
+    const id = json<Row>(created.text).id as number;
+    const body = JSON.stringify({
+      invoice: { reference: 'R-3', invoice_lines: [{ product_id: id, quantity: 1 }], payments: [] },
+    });
+
+    await call(emulator, 'POST', '/api/invoices.json', { body, contentType: 'application/json' });
+
+    assert.equal((await stockOf(emulator, id))?.stock_no, 'OOL-1');
+  });
+
   it('refuses a taken reference and lines without a real product; accepts a deleted product; drops an unknown customer', async () => {
     const emulator = emulatorWith();
     await call(emulator, 'POST', '/api/invoices.xml', {

@@ -155,17 +155,22 @@ const productIndexes = new WeakMap<
 >();
 
 /**
- * The account's products by id. Built once and rebuilt only when products were added: a product
- * is never removed (deletes are soft) and never changes its id, so an index of the same size is
- * still right.
+ * The account's products by id. A product is never removed (deletes are soft), never changes its
+ * id, and a new one is appended (a loaded state is a new list), so the index only takes in the
+ * products added since it last looked, instead of being made again over the whole account.
  */
 export function productIndex(account: Account): ReadonlyMap<number, ProductRecord> {
-  const cached = productIndexes.get(account.products);
-  if (cached && cached.size === account.products.length) return cached.byId;
+  let index = productIndexes.get(account.products);
+  if (!index) {
+    index = { size: 0, byId: new Map() };
+    productIndexes.set(account.products, index);
+  }
 
-  const byId = new Map(account.products.map((product) => [product.id, product]));
-  productIndexes.set(account.products, { size: account.products.length, byId });
-  return byId;
+  for (; index.size < account.products.length; index.size += 1) {
+    const product = account.products[index.size] as ProductRecord;
+    index.byId.set(product.id, product);
+  }
+  return index.byId;
 }
 
 /** The next free id in a list: one past the largest, so ids are never reused. */
